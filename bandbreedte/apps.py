@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BandbreedteConfig(AppConfig):
+    name = "bandbreedte"
+    verbose_name = "Producten en bandbreedtes"

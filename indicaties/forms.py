@@ -1,0 +1,108 @@
+"""Forms for the client register, with Dutch messages that name the field."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from sdd_portal.forms import PortalFormMixin
+from sdd_portal.validators import normalize_postcode, validate_bsn
+
+from .models import Client, Gemeente
+
+
+class ClientForm(PortalFormMixin, forms.ModelForm):
+    class Meta:
+        model = Client
+        fields = [
+            "bsn",
+            "voornamen",
+            "voorvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "straat",
+            "huisnummer",
+            "huisnummertoevoeging",
+            "postcode",
+            "woonplaats",
+            "gemeente",
+            "telefoon",
+            "email",
+        ]
+        widgets = {
+            "geboortedatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "bsn": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
+        }
+        error_messages = {
+            "voornamen": {"max_length": "Voornamen mogen hooguit %(limit_value)d tekens zijn "
+                          "(nu %(show_value)d)."},
+            "achternaam": {"max_length": "Een achternaam mag hooguit %(limit_value)d tekens zijn "
+                           "(nu %(show_value)d)."},
+            "gemeente": {"invalid_choice": "Kies een van de zeven Drechtsteden-gemeenten; "
+                         "deze gemeente kent het portaal niet."},
+            "geboortedatum": {"invalid": "Vul een geldige geboortedatum in (dag-maand-jaar)."},
+            "huisnummer": {"invalid": "Een huisnummer is een heel getal, bijvoorbeeld 12."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = Gemeente.objects.order_by("naam")
+        self.fields["gemeente"].empty_label = "Kies een gemeente"
+        self.fields["postcode"].max_length = 7
+        self.fields["postcode"].widget.attrs["maxlength"] = 7
+
+    def clean_bsn(self) -> str:
+        bsn = (self.cleaned_data.get("bsn") or "").replace(" ", "").replace(".", "")
+        validate_bsn(bsn)
+        return bsn
+
+    def clean_postcode(self) -> str:
+        return normalize_postcode(self.cleaned_data.get("postcode", ""))
+
+    def clean_geboortedatum(self):
+        datum = self.cleaned_data.get("geboortedatum")
+        if datum and datum > timezone.localdate():
+            raise forms.ValidationError(
+                "De geboortedatum ligt in de toekomst. Controleer de datum.", code="future"
+            )
+        if datum and datum.year < 1900:
+            raise forms.ValidationError(
+                "De geboortedatum ligt voor 1900. Controleer het jaartal.", code="too_old"
+            )
+        return datum
+
+
+class ClientZoekForm(PortalFormMixin, forms.Form):
+    bsn = forms.CharField(label="BSN", required=False, max_length=11)
+    naam = forms.CharField(label="Naam", required=False, max_length=200)
+    geboortedatum = forms.DateField(
+        label="Geboortedatum",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Vul een geldige geboortedatum in (dag-maand-jaar)."},
+    )
+    postcode = forms.CharField(label="Postcode", required=False, max_length=7)
+
+    def clean_bsn(self) -> str:
+        bsn = (self.cleaned_data.get("bsn") or "").replace(" ", "").replace(".", "")
+        if bsn and not (len(bsn) == 9 and bsn.isdigit()):
+            raise forms.ValidationError("Een BSN bestaat uit precies 9 cijfers.", code="bsn_format")
+        return bsn
+
+    def clean_postcode(self) -> str:
+        return normalize_postcode(self.cleaned_data.get("postcode", ""))
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not any(data.get(f) for f in ("bsn", "naam", "geboortedatum",
+                                                              "postcode")):
+            raise forms.ValidationError(
+                "Vul minstens één zoekveld in: BSN, naam, geboortedatum of postcode.",
+                code="empty",
+            )
+        return data
+
+    def criteria(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if v}

@@ -1,0 +1,91 @@
+"""The one visibility rule for clients and their records.
+
+``visible_to(actor)`` is the only place that decides what a user (or, later, an API
+client scoped like its organisation) may see. Every view, export and endpoint calls it.
+
+- A consulent of SDD sees every client.
+- A provider's employee (aanbieder-medewerker) sees a client only while that client
+  has or had a toewijzing with the employee's organisation, and only that
+  organisation's toewijzingen.
+- Other roles (contractmanager, functioneel beheerder) do not read client files.
+
+An actor is anything with ``is_authenticated``, ``organisatie`` and ``rollen``.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+
+
+def _rollen(actor) -> set[str]:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return set()
+    if getattr(actor, "is_active", True) is False:
+        return set()
+    return set(getattr(actor, "rollen", None) or [])
+
+
+def _is_sdd_consulent(actor) -> bool:
+    from sdd_portal.accounts.models import Rol
+
+    organisatie = getattr(actor, "organisatie", None)
+    return Rol.CONSULENT in _rollen(actor) and organisatie is not None and organisatie.is_sdd
+
+
+def _provider_id(actor) -> int | None:
+    from sdd_portal.accounts.models import Organisatie, Rol
+
+    organisatie = getattr(actor, "organisatie", None)
+    if (
+        Rol.AANBIEDER_MEDEWERKER in _rollen(actor)
+        and organisatie is not None
+        and organisatie.soort == Organisatie.Soort.AANBIEDER
+    ):
+        return organisatie.pk
+    return None
+
+
+class ClientQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        if _is_sdd_consulent(actor):
+            return self
+        provider_id = _provider_id(actor)
+        if provider_id is not None:
+            from .models import Toewijzing
+
+            return self.filter(
+                Exists(
+                    Toewijzing.objects.filter(client_id=OuterRef("pk"), aanbieder_id=provider_id)
+                )
+            )
+        return self.none()
+
+    def search(self, *, bsn="", naam="", geboortedatum=None, postcode=""):
+        """Filter on the given criteria (all that are filled in must match)."""
+        qs = self
+        if bsn:
+            qs = qs.filter(bsn=bsn)
+        if naam:
+            for part in naam.split():
+                qs = qs.filter(Q(achternaam__icontains=part) | Q(voornamen__icontains=part))
+        if geboortedatum:
+            qs = qs.filter(geboortedatum=geboortedatum)
+        if postcode:
+            qs = qs.filter(postcode=postcode)
+        return qs
+
+
+class ToewijzingQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        if _is_sdd_consulent(actor):
+            return self
+        provider_id = _provider_id(actor)
+        if provider_id is not None:
+            return self.filter(aanbieder_id=provider_id)
+        return self.none()
+
+    def actief_op(self, datum):
+        return self.filter(ingangsdatum__lte=datum).filter(
+            Q(einddatum__isnull=True) | Q(einddatum__gte=datum)
+        )

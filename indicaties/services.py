@@ -1,0 +1,61 @@
+"""Writes on clients. Keyword-only, one transaction each, history with actor and reason."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from .models import Client, Toewijzing
+
+CLIENT_FIELDS = (
+    "bsn",
+    "voornamen",
+    "voorvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "straat",
+    "huisnummer",
+    "huisnummertoevoeging",
+    "postcode",
+    "woonplaats",
+    "gemeente",
+    "telefoon",
+    "email",
+)
+
+
+def _save_with_history(instance, *, actor, reason: str) -> None:
+    instance.full_clean()
+    instance._history_user = actor
+    instance._change_reason = reason
+    instance.save()
+
+
+@transaction.atomic
+def client_registreren(*, actor, data: dict) -> Client:
+    client = Client(**{field: data[field] for field in CLIENT_FIELDS if field in data})
+    _save_with_history(client, actor=actor, reason="Cliënt geregistreerd")
+    return client
+
+
+@transaction.atomic
+def client_wijzigen(*, actor, client: Client, data: dict, reden: str = "") -> Client:
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    for field in CLIENT_FIELDS:
+        if field in data:
+            setattr(client, field, data[field])
+    _save_with_history(client, actor=actor, reason=reden or "Cliëntgegevens gewijzigd")
+    return client
+
+
+@transaction.atomic
+def toewijzing_vastleggen(*, actor, client: Client, aanbieder, product, ingangsdatum, einddatum=None,
+                          reden: str = "Toewijzing vastgelegd") -> Toewijzing:
+    toewijzing = Toewijzing(
+        client=client,
+        aanbieder=aanbieder,
+        product=product,
+        ingangsdatum=ingangsdatum,
+        einddatum=einddatum,
+    )
+    _save_with_history(toewijzing, actor=actor, reason=reden)
+    return toewijzing

@@ -1,0 +1,111 @@
+"""Client register pages: search, view, register and change."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import IntegrityError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from sdd_portal.accounts.models import Rol
+from sdd_portal.accounts.permissions import rol_vereist
+from sdd_portal.audit.models import Actie
+from sdd_portal.audit.services import log_access
+from django.conf import settings
+
+from . import services
+from .forms import ClientForm, ClientZoekForm
+from .models import Client, Toewijzing
+from .selectors import client_of_404
+
+LEZERS = (Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER)
+
+
+@rol_vereist(*LEZERS)
+def client_zoeken(request):
+    form = ClientZoekForm(request.GET or None)
+    zoekt = bool(request.GET) and form.is_valid()
+    is_aanbieder = request.user.has_rol(Rol.AANBIEDER_MEDEWERKER)
+    page = None
+    if zoekt or (is_aanbieder and not request.GET):
+        qs = Client.objects.visible_to(request.user).select_related("gemeente")
+        if zoekt:
+            qs = qs.search(**form.criteria())
+        page = Paginator(qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
+        log_access(
+            request=request,
+            actie=Actie.ZOEKEN,
+            omschrijving="Cliënt zoeken" if zoekt else "Lijst eigen cliënten",
+            client_ids=[c.pk for c in page.object_list],
+        )
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    context = {"form": form, "page": page, "zoekt": zoekt, "querystring": querystring.urlencode()}
+    template = "indicaties/client_zoeken.html"
+    if request.htmx:
+        template = "indicaties/_client_resultaten.html"
+    return render(request, template, context)
+
+
+@rol_vereist(*LEZERS)
+def client_detail(request, uuid):
+    client = client_of_404(request=request, uuid=uuid, omschrijving="Cliëntdossier bekeken")
+    toewijzingen = (
+        Toewijzing.objects.visible_to(request.user)
+        .filter(client=client)
+        .select_related("aanbieder", "product")
+    )
+    wijzigingen = []
+    if request.user.has_rol(Rol.CONSULENT):
+        wijzigingen = client.history.select_related("history_user").order_by("-history_date")[:10]
+    return render(
+        request,
+        "indicaties/client_detail.html",
+        {
+            "client": client,
+            "toewijzingen": toewijzingen,
+            "wijzigingen": wijzigingen,
+            "vandaag": timezone.localdate(),
+        },
+    )
+
+
+@rol_vereist(Rol.CONSULENT)
+def client_registreren(request):
+    form = ClientForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            client = services.client_registreren(actor=request.user, data=form.cleaned_data)
+        except IntegrityError:
+            form.add_error("bsn", "Er staat al een cliënt met dit BSN in het portaal.")
+        else:
+            messages.success(request, f"Cliënt {client.naam} is geregistreerd.")
+            return redirect("indicaties:client-detail", uuid=client.uuid)
+    status = 400 if form.errors else 200
+    return render(
+        request, "indicaties/client_form.html", {"form": form, "nieuw": True}, status=status
+    )
+
+
+@rol_vereist(Rol.CONSULENT)
+def client_wijzigen(request, uuid):
+    client = client_of_404(
+        request=request, uuid=uuid, omschrijving="Cliëntgegevens geopend om te wijzigen"
+    )
+    form = ClientForm(request.POST or None, instance=client)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.client_wijzigen(actor=request.user, client=client, data=form.cleaned_data)
+        except IntegrityError:
+            form.add_error("bsn", "Er staat al een cliënt met dit BSN in het portaal.")
+        else:
+            messages.success(request, "De wijzigingen zijn opgeslagen.")
+            return redirect("indicaties:client-detail", uuid=client.uuid)
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "indicaties/client_form.html",
+        {"form": form, "client": client, "nieuw": False},
+        status=status,
+    )

@@ -1,0 +1,32 @@
+"""Model permissions derived from roles, so the admin follows the role model."""
+
+from django.contrib.auth.backends import BaseBackend
+
+from .models import Rol
+
+# App labels a functioneel beheerder maintains through the admin (reference data,
+# organisations, users, second-factor devices, login lockouts).
+BEHEER_APPS = frozenset(
+    {"accounts", "bandbreedte", "otp_totp", "otp_static", "axes", "django_celery_beat"}
+)
+BEHEER_MODELS = frozenset({"indicaties.view_gemeente", "indicaties.change_gemeente",
+                           "indicaties.add_gemeente", "audit.view_accesslogentry"})
+
+
+class RolePermissionBackend(BaseBackend):
+    def has_perm(self, user_obj, perm: str, obj=None) -> bool:
+        if not user_obj.is_active or not getattr(user_obj, "rollen", None):
+            return False
+        if Rol.FUNCTIONEEL_BEHEERDER not in user_obj.rollen:
+            return False
+        if perm in BEHEER_MODELS:
+            return True
+        app_label = perm.split(".", 1)[0]
+        return app_label in BEHEER_APPS and not perm.startswith("axes.add_")
+
+    def has_module_perms(self, user_obj, app_label: str) -> bool:
+        if not user_obj.is_active or Rol.FUNCTIONEEL_BEHEERDER not in getattr(
+            user_obj, "rollen", []
+        ):
+            return False
+        return app_label in BEHEER_APPS or app_label in {"indicaties", "audit"}

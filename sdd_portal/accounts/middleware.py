@@ -1,0 +1,34 @@
+"""SDD staff work only with a verified second factor (TOTP)."""
+
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+
+EXEMPT_PREFIXES = ("/static/", "/healthz", "/account/", "/uitloggen")
+
+
+class SecondFactorRequiredMiddleware:
+    """Send an SDD user without a verified device to the TOTP setup or back to login.
+
+    Must come after django_otp's OTPMiddleware, which sets ``request.user.is_verified``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and (user.is_sdd or user.is_superuser)
+            and not user.is_verified()
+            and not request.path.startswith(EXEMPT_PREFIXES)
+        ):
+            from django_otp import devices_for_user
+
+            if any(devices_for_user(user, confirmed=True)):
+                # Logged in some other way than the two-step login: start again.
+                logout(request)
+                return redirect(reverse("two_factor:login"))
+            return redirect(reverse("two_factor:setup"))
+        return self.get_response(request)

