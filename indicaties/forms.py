@@ -5,13 +5,20 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from sdd_portal.forms import PortalFormMixin
 from sdd_portal.validators import normalize_postcode, validate_bsn
 
 from .models import Client, Gemeente
 
 
-class ClientForm(PortalFormMixin, forms.ModelForm):
+class ClientForm(forms.ModelForm):
+    # Accept "3311 ab" as typed; clean_postcode normalises it to the stored "3311AB".
+    postcode = forms.CharField(
+        label="Postcode",
+        max_length=7,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        error_messages={"max_length": "Een postcode bestaat uit 4 cijfers en 2 letters."},
+    )
+
     class Meta:
         model = Client
         fields = [
@@ -32,7 +39,6 @@ class ClientForm(PortalFormMixin, forms.ModelForm):
         widgets = {
             "geboortedatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "bsn": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-            "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
             "email": forms.EmailInput(attrs={"autocomplete": "off"}),
         }
         error_messages = {
@@ -50,8 +56,6 @@ class ClientForm(PortalFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = Gemeente.objects.order_by("naam")
         self.fields["gemeente"].empty_label = "Kies een gemeente"
-        self.fields["postcode"].max_length = 7
-        self.fields["postcode"].widget.attrs["maxlength"] = 7
 
     def clean_bsn(self) -> str:
         bsn = (self.cleaned_data.get("bsn") or "").replace(" ", "").replace(".", "")
@@ -74,7 +78,7 @@ class ClientForm(PortalFormMixin, forms.ModelForm):
         return datum
 
 
-class ClientZoekForm(PortalFormMixin, forms.Form):
+class ClientZoekForm(forms.Form):
     bsn = forms.CharField(label="BSN", required=False, max_length=11)
     naam = forms.CharField(label="Naam", required=False, max_length=200)
     geboortedatum = forms.DateField(

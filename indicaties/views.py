@@ -73,7 +73,7 @@ def client_detail(request, uuid):
 
 @rol_vereist(Rol.CONSULENT)
 def client_registreren(request):
-    form = ClientForm(request.POST or None)
+    form = ClientForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             client = services.client_registreren(actor=request.user, data=form.cleaned_data)
@@ -93,7 +93,7 @@ def client_wijzigen(request, uuid):
     client = client_of_404(
         request=request, uuid=uuid, omschrijving="Cliëntgegevens geopend om te wijzigen"
     )
-    form = ClientForm(request.POST or None, instance=client)
+    form = ClientForm(request.POST if request.method == "POST" else None, instance=client)
     if request.method == "POST" and form.is_valid():
         try:
             services.client_wijzigen(actor=request.user, client=client, data=form.cleaned_data)

@@ -1,40 +1,42 @@
-"""Form rendering in NL Design System style with accessible error wiring."""
+"""Form rendering in NL Design System (Utrecht) style for every form in the portal.
+
+Django 5.2 already marks invalid widgets with ``aria-invalid`` and points
+``aria-describedby`` at ``<id>_error`` and ``<id>_helptext``; templates/forms/field.html
+renders those ids. This renderer adds the component classes to each widget, so forms
+from libraries (login, second factor, password reset) look the same as our own.
+"""
 
 from django import forms
+from django.forms.widgets import Input
+from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 
-WIDGET_CLASSES = {
-    forms.Select: "utrecht-select utrecht-select--html-select",
-    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
-    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
-}
-TEXTBOX_CLASS = "utrecht-textbox utrecht-textbox--html-input"
+WIDGET_CLASSES = (
+    (forms.CheckboxSelectMultiple, "utrecht-checkbox-group"),
+    (forms.RadioSelect, "utrecht-radio-group"),
+    (forms.Select, "utrecht-select utrecht-select--html-select"),
+    (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea"),
+    (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input"),
+    (Input, "utrecht-textbox utrecht-textbox--html-input"),
+)
+
+
+def widget_class(widget) -> str:
+    return next((css for klass, css in WIDGET_CLASSES if isinstance(widget, klass)), "")
+
+
+class PortalBoundField(BoundField):
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        if not widget.is_hidden and "class" not in attrs and "class" not in widget.attrs:
+            css = widget_class(widget)
+            if css:
+                attrs["class"] = css
+        return attrs
 
 
 class PortalFormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
-
-
-class PortalFormMixin:
-    """Give widgets their Utrecht classes; after validation mark invalid fields with
-    ``aria-invalid`` and point ``aria-describedby`` at the error message."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            css = next(
-                (c for klass, c in WIDGET_CLASSES.items() if isinstance(widget, klass)),
-                TEXTBOX_CLASS,
-            )
-            widget.attrs.setdefault("class", css)
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                bound = self[name]
-                attrs = self.fields[name].widget.attrs
-                attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"{bound.auto_id}_error"
+    bound_field_class = PortalBoundField

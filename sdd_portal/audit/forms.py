@@ -1,11 +1,10 @@
 from django import forms
 
-from sdd_portal.forms import PortalFormMixin
 
 from .models import Actie, Uitkomst
 
 
-class ToegangslogZoekForm(PortalFormMixin, forms.Form):
+class ToegangslogZoekForm(forms.Form):
     gebruikersnaam = forms.CharField(label="Gebruikersnaam", required=False, max_length=150)
     bsn = forms.CharField(label="BSN van de cliënt", required=False, max_length=11)
     actie = forms.ChoiceField(

@@ -166,7 +166,7 @@ class Command(BaseCommand):
             if user.is_sdd:
                 TOTPDevice.objects.update_or_create(
                     user=user,
-                    name="Demo-authenticator",
+                    name="default",  # two_factor asks for the device named "default"
                     defaults={"key": DEMO_TOTP_KEY_HEX, "confirmed": True},
                 )
 

@@ -1,0 +1,35 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test lint format bootstrap totp migrations shell clean-data
+
+run: ## Start the portal with demo data at http://127.0.0.1:8000 (web, worker, beat)
+	@bash scripts/bootstrap.sh run
+	@$(PY) -m sdd_portal.devserver
+
+test: ## Run the whole test suite (embedded PostgreSQL and Redis unless DATABASE_URL/REDIS_URL)
+	@bash scripts/bootstrap.sh test
+	@$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: ## ruff check, ruff format --check, makemigrations --check
+	@bash scripts/bootstrap.sh run
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+	@DJANGO_DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+
+format: ## Apply ruff's fixes and formatting
+	@$(VENV)/bin/ruff check --fix .
+	@$(VENV)/bin/ruff format .
+
+totp: ## Print the current second-factor code of a demo account: make totp GEBRUIKER=consulent
+	@DJANGO_DEBUG=true $(PY) manage.py demo_totp $(or $(GEBRUIKER),consulent)
+
+migrations: ## Create migrations after a model change
+	@DJANGO_DEBUG=true $(PY) manage.py makemigrations
+
+shell: ## Django shell against the (embedded) database
+	@DJANGO_DEBUG=true $(PY) manage.py shell
+
+clean-data: ## Remove the embedded database, broker data and stored documents (.data/)
+	rm -rf .data

@@ -1,0 +1,90 @@
+"""``make run``: the whole portal on one machine, stopped together with Ctrl-C.
+
+Starts the embedded PostgreSQL and Redis when DATABASE_URL / REDIS_URL are not set,
+migrates, loads the demo data, prints the demo logins, then runs the web server, a
+Celery worker and Celery beat as child processes. Ctrl-C (or SIGTERM) stops the
+children first and the embedded servers last.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from sdd_portal import embedded
+
+HOST = os.environ.get("PORTAL_HOST", "127.0.0.1")
+PORT = os.environ.get("PORTAL_PORT", "8000")
+
+
+def _manage(*args: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], check=True)
+
+
+def _print_logins() -> None:
+    from sdd_portal.management.commands.demo_data import DEMO_PASSWORD, demo_users
+
+    print("\n" + "=" * 72)
+    print(f" Wmo-portaal draait op http://{HOST}:{PORT}   (stoppen: Ctrl-C)")
+    print(" Demo-accounts (alleen voor demonstratie), wachtwoord voor allemaal:")
+    print(f"   {DEMO_PASSWORD}")
+    for username, _first, _last, organisatie, rollen in demo_users():
+        print(f"   {username:<26} {organisatie:<28} {', '.join(rollen)}")
+    print(" SDD-accounts vragen daarna een code uit een authenticator-app.")
+    print(" Demosleutel (base32) voor uw app: GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+    print(" Of vraag de code van nu op met:  make totp GEBRUIKER=consulent")
+    print("=" * 72 + "\n", flush=True)
+
+
+def main() -> int:
+    os.environ.setdefault("DJANGO_DEBUG", "true")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sdd_portal.settings")
+    embedded.database_url()
+    embedded.redis_url()
+    _manage("migrate", "--no-input")
+    _manage("demo_data")
+    _print_logins()
+
+    python = sys.executable
+    commands = {
+        "web": [python, "manage.py", "runserver", f"{HOST}:{PORT}", "--noreload"],
+        "worker": [python, "-m", "celery", "-A", "sdd_portal", "worker", "-Q", "default,pdf",
+                   "--concurrency", "1", "--loglevel", "INFO"],
+        "beat": [python, "-m", "celery", "-A", "sdd_portal", "beat", "--loglevel", "INFO"],
+    }
+    children = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}  # noqa: S603
+
+    stopping = False
+
+    def stop(_signum=None, _frame=None):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    exit_code = 0
+    while not stopping:
+        for name, proc in children.items():
+            if proc.poll() is not None:
+                print(f"{name} stopped with exit code {proc.returncode}; stopping the portal.")
+                exit_code = proc.returncode or 1
+                stopping = True
+        time.sleep(0.5)
+    for proc in children.values():
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + 15
+    for proc in children.values():
+        try:
+            proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    print("Portal stopped.")
+    return exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

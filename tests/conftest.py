@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from sdd_portal.accounts.models import Rol
+
+from .factories import (
+    ClientFactory,
+    OrganisatieFactory,
+    ToewijzingFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def sdd(db):
+    return OrganisatieFactory(sdd=True)
+
+
+@pytest.fixture
+def aanbieder_a(db):
+    return OrganisatieFactory(naam="Vlijtig Liesje")
+
+
+@pytest.fixture
+def aanbieder_b(db):
+    return OrganisatieFactory(naam="Poetszorg")
+
+
+@pytest.fixture
+def consulent(sdd):
+    return UserFactory(username="consulent", organisatie=sdd, rollen=[Rol.CONSULENT])
+
+
+@pytest.fixture
+def contractmanager(sdd):
+    return UserFactory(username="cm", organisatie=sdd, rollen=[Rol.CONTRACTMANAGER])
+
+
+@pytest.fixture
+def beheerder(sdd):
+    return UserFactory(username="fb", organisatie=sdd, rollen=[Rol.FUNCTIONEEL_BEHEERDER])
+
+
+@pytest.fixture
+def medewerker_a(aanbieder_a):
+    return UserFactory(username="mw.a", organisatie=aanbieder_a)
+
+
+@pytest.fixture
+def medewerker_b(aanbieder_b):
+    return UserFactory(username="mw.b", organisatie=aanbieder_b)
+
+
+@pytest.fixture
+def client_van_a(aanbieder_a):
+    """A client with an assignment at provider A only."""
+    return ToewijzingFactory(aanbieder=aanbieder_a).client
+
+
+@pytest.fixture
+def client_zonder_toewijzing(db):
+    return ClientFactory()
+
+
+@pytest.fixture
+def login(client):
+    """Log a user in on the test client; SDD users as if they passed the second factor."""
+
+    def _login(user):
+        client.force_login(user)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is not None:
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+        return client
+
+    return _login

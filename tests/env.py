@@ -1,0 +1,15 @@
+"""Loaded with ``-p tests.env`` before Django is configured: test-run environment.
+
+Production-safe defaults (TLS redirect, secure cookies, HSTS) are switched off for the
+test client and live server, which speak plain HTTP on loopback.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-not-for-any-deployment")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("DJANGO_SECURE_COOKIES", "false")
+os.environ.setdefault("DJANGO_HSTS_SECONDS", "0")
+os.environ.setdefault("STATIC_MANIFEST", "false")
+os.environ.setdefault("EMAIL_URL", "consolemail://")
