@@ -28,7 +28,9 @@ class Product(DomainModel):
         "iWmo-productcode",
         max_length=5,
         validators=[
-            RegexValidator(r"^[0-9A-Z]{1,5}$", "Een productcode is 1 tot 5 cijfers of hoofdletters.")
+            RegexValidator(
+                r"^[0-9A-Z]{1,5}$", "Een productcode is 1 tot 5 cijfers of hoofdletters."
+            )
         ],
     )
 
@@ -40,4 +42,4 @@ class Product(DomainModel):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        return f"{self.code} – {self.naam}"
+        return f"{self.code}: {self.naam}"

@@ -42,12 +42,18 @@ class ClientForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "off"}),
         }
         error_messages = {
-            "voornamen": {"max_length": "Voornamen mogen hooguit %(limit_value)d tekens zijn "
-                          "(nu %(show_value)d)."},
-            "achternaam": {"max_length": "Een achternaam mag hooguit %(limit_value)d tekens zijn "
-                           "(nu %(show_value)d)."},
-            "gemeente": {"invalid_choice": "Kies een van de zeven Drechtsteden-gemeenten; "
-                         "deze gemeente kent het portaal niet."},
+            "voornamen": {
+                "max_length": "Voornamen mogen hooguit %(limit_value)d tekens zijn "
+                "(nu %(show_value)d)."
+            },
+            "achternaam": {
+                "max_length": "Een achternaam mag hooguit %(limit_value)d tekens zijn "
+                "(nu %(show_value)d)."
+            },
+            "gemeente": {
+                "invalid_choice": "Kies een van de zeven Drechtsteden-gemeenten; "
+                "deze gemeente kent het portaal niet."
+            },
             "geboortedatum": {"invalid": "Vul een geldige geboortedatum in (dag-maand-jaar)."},
             "huisnummer": {"invalid": "Een huisnummer is een heel getal, bijvoorbeeld 12."},
         }
@@ -79,6 +85,8 @@ class ClientForm(forms.ModelForm):
 
 
 class ClientZoekForm(forms.Form):
+    hide_optional = True  # every search field is optional
+
     bsn = forms.CharField(label="BSN", required=False, max_length=11)
     naam = forms.CharField(label="Naam", required=False, max_length=200)
     geboortedatum = forms.DateField(
@@ -100,8 +108,9 @@ class ClientZoekForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not self.errors and not any(data.get(f) for f in ("bsn", "naam", "geboortedatum",
-                                                              "postcode")):
+        if not self.errors and not any(
+            data.get(f) for f in ("bsn", "naam", "geboortedatum", "postcode")
+        ):
             raise forms.ValidationError(
                 "Vul minstens één zoekveld in: BSN, naam, geboortedatum of postcode.",
                 code="empty",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
-from django.contrib.postgres.indexes import GinIndex, OpClass
 from simple_history.models import HistoricalRecords
 
 from bandbreedte.models import Product

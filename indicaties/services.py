@@ -48,8 +48,16 @@ def client_wijzigen(*, actor, client: Client, data: dict, reden: str = "") -> Cl
 
 
 @transaction.atomic
-def toewijzing_vastleggen(*, actor, client: Client, aanbieder, product, ingangsdatum, einddatum=None,
-                          reden: str = "Toewijzing vastgelegd") -> Toewijzing:
+def toewijzing_vastleggen(
+    *,
+    actor,
+    client: Client,
+    aanbieder,
+    product,
+    ingangsdatum,
+    einddatum=None,
+    reden: str = "Toewijzing vastgelegd",
+) -> Toewijzing:
     toewijzing = Toewijzing(
         client=client,
         aanbieder=aanbieder,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import IntegrityError
@@ -12,7 +13,6 @@ from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.audit.models import Actie
 from sdd_portal.audit.services import log_access
-from django.conf import settings
 
 from . import services
 from .forms import ClientForm, ClientZoekForm

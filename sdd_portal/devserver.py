@@ -21,7 +21,7 @@ PORT = os.environ.get("PORTAL_PORT", "8000")
 
 
 def _manage(*args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], check=True)
+    subprocess.run([sys.executable, "manage.py", *args], check=True)  # noqa: S603 - fixed argv
 
 
 def _print_logins() -> None:
@@ -51,8 +51,20 @@ def main() -> int:
     python = sys.executable
     commands = {
         "web": [python, "manage.py", "runserver", f"{HOST}:{PORT}", "--noreload"],
-        "worker": [python, "-m", "celery", "-A", "sdd_portal", "worker", "-Q", "default,pdf",
-                   "--concurrency", "1", "--loglevel", "INFO"],
+        "worker": [
+            python,
+            "-m",
+            "celery",
+            "-A",
+            "sdd_portal",
+            "worker",
+            "-Q",
+            "default,pdf",
+            "--concurrency",
+            "1",
+            "--loglevel",
+            "INFO",
+        ],
         "beat": [python, "-m", "celery", "-A", "sdd_portal", "beat", "--loglevel", "INFO"],
     }
     children = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}  # noqa: S603

@@ -7,9 +7,9 @@ from libraries (login, second factor, password reset) look the same as our own.
 """
 
 from django import forms
-from django.forms.widgets import Input
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.forms.widgets import Input
 
 WIDGET_CLASSES = (
     (forms.CheckboxSelectMultiple, "utrecht-checkbox-group"),

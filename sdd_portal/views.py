@@ -25,9 +25,7 @@ HOME_LIST_SIZE = 10
 def _recent_bekeken(user) -> list[Client]:
     """The clients this consulent opened most recently (from the access log)."""
     rows = (
-        AccessLogEntry.objects.filter(
-            user=user, actie=Actie.BEKIJKEN, uitkomst=Uitkomst.TOEGESTAAN
-        )
+        AccessLogEntry.objects.filter(user=user, actie=Actie.BEKIJKEN, uitkomst=Uitkomst.TOEGESTAAN)
         .exclude(client_ids=[])
         .order_by("-timestamp")
         .values_list("client_ids", flat=True)[:50]
@@ -71,7 +69,10 @@ def home(request):
         client_ids += [t.client_id for t in context["nieuwe_toewijzingen"]]
     if user.has_rol(Rol.CONTRACTMANAGER):
         context["aanbieders"] = list(
-            Organisatie.objects.aanbieders().filter(actief=True).met_tellingen(vandaag).order_by("naam")
+            Organisatie.objects.aanbieders()
+            .filter(actief=True)
+            .met_tellingen(vandaag)
+            .order_by("naam")
         )
     if user.has_rol(Rol.FUNCTIONEEL_BEHEERDER):
         context["geweigerd"] = list(
@@ -113,7 +114,9 @@ def _broker_ok() -> tuple[bool, str]:
             connect_timeout=settings.HEALTHCHECK_TIMEOUT,
             transport_options={"socket_timeout": settings.HEALTHCHECK_TIMEOUT},
         ) as conn:
-            conn.ensure_connection(max_retries=1, interval_start=0, timeout=settings.HEALTHCHECK_TIMEOUT)
+            conn.ensure_connection(
+                max_retries=1, interval_start=0, timeout=settings.HEALTHCHECK_TIMEOUT
+            )
         return True, "ok"
     except Exception as exc:
         return False, exc.__class__.__name__

@@ -42,8 +42,9 @@ class OrganisatieFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"info{n}@aanbieder.example.org")
 
     class Params:
-        sdd = factory.Trait(soort=Organisatie.Soort.SDD, naam="Sociale Dienst Drechtsteden",
-                            agb_code="")
+        sdd = factory.Trait(
+            soort=Organisatie.Soort.SDD, naam="Sociale Dienst Drechtsteden", agb_code=""
+        )
 
 
 class UserFactory(factory.django.DjangoModelFactory):

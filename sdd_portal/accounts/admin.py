@@ -14,8 +14,10 @@ class OrganisatieAdmin(SimpleHistoryAdmin):
     readonly_fields = ("uuid", "created_at", "modified_at")
     fieldsets = (
         (None, {"fields": ("soort", "naam", "kvk_nummer", "agb_code", "actief")}),
-        ("Hoofdadres", {"fields": ("straat", "huisnummer", "huisnummertoevoeging", "postcode",
-                                   "plaats")}),
+        (
+            "Hoofdadres",
+            {"fields": ("straat", "huisnummer", "huisnummertoevoeging", "postcode", "plaats")},
+        ),
         ("Contact", {"fields": ("telefoon", "email")}),
         ("Systeem", {"fields": ("uuid", "created_at", "modified_at")}),
     )
@@ -33,13 +35,30 @@ class GebruikerAdmin(SimpleHistoryAdmin, UserAdmin):
         (None, {"fields": ("username", "password")}),
         ("Persoon", {"fields": ("first_name", "last_name", "email")}),
         ("Organisatie en rollen", {"fields": ("organisatie", "rollen", "is_active")}),
-        ("Technisch beheer", {"classes": ("collapse",),
-                              "fields": ("is_staff", "is_superuser", "last_login",
-                                         "date_joined")}),
+        (
+            "Technisch beheer",
+            {
+                "classes": ("collapse",),
+                "fields": ("is_staff", "is_superuser", "last_login", "date_joined"),
+            },
+        ),
     )
     add_fieldsets = (
-        (None, {"fields": ("username", "first_name", "last_name", "email", "organisatie",
-                           "rollen", "password1", "password2")}),
+        (
+            None,
+            {
+                "fields": (
+                    "username",
+                    "first_name",
+                    "last_name",
+                    "email",
+                    "organisatie",
+                    "rollen",
+                    "password1",
+                    "password2",
+                )
+            },
+        ),
     )
     readonly_fields = ("last_login", "date_joined")
 

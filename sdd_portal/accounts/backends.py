@@ -9,8 +9,14 @@ from .models import Rol
 BEHEER_APPS = frozenset(
     {"accounts", "bandbreedte", "otp_totp", "otp_static", "axes", "django_celery_beat"}
 )
-BEHEER_MODELS = frozenset({"indicaties.view_gemeente", "indicaties.change_gemeente",
-                           "indicaties.add_gemeente", "audit.view_accesslogentry"})
+BEHEER_MODELS = frozenset(
+    {
+        "indicaties.view_gemeente",
+        "indicaties.change_gemeente",
+        "indicaties.add_gemeente",
+        "audit.view_accesslogentry",
+    }
+)
 
 
 class RolePermissionBackend(BaseBackend):

@@ -163,8 +163,8 @@ class User(AbstractUser):
         if wrong:
             raise ValidationError(
                 {
-                    "rollen": "Deze rol past niet bij een medewerker van %(org)s: %(rollen)s."
-                    % {"org": self.organisatie.naam, "rollen": ", ".join(wrong)}
+                    "rollen": f"Deze rol past niet bij een medewerker van "
+                    f"{self.organisatie.naam}: {', '.join(wrong)}."
                 }
             )
 

@@ -45,8 +45,11 @@ def navigation(request) -> dict:
         return {"nav_items": []}
     current = request.path
     items = [
-        {"label": i.label, "url": i.url, "current": i.url == current or (
-            i.url != "/" and current.startswith(i.url))}
+        {
+            "label": i.label,
+            "url": i.url,
+            "current": i.url == current or (i.url != "/" and current.startswith(i.url)),
+        }
         for i in items_for(user)
     ]
     return {"nav_items": items}

@@ -7,8 +7,15 @@ from .models import AccessLogEntry
 class AccessLogEntryAdmin(admin.ModelAdmin):
     """Read-only: nobody can add, change or delete log rows through the application."""
 
-    list_display = ("timestamp", "username", "organisatie_naam", "actie", "omschrijving",
-                    "uitkomst", "ip_adres")
+    list_display = (
+        "timestamp",
+        "username",
+        "organisatie_naam",
+        "actie",
+        "omschrijving",
+        "uitkomst",
+        "ip_adres",
+    )
     list_filter = ("actie", "uitkomst")
     search_fields = ("username",)
     date_hierarchy = "timestamp"

@@ -1,10 +1,11 @@
 from django import forms
 
-
 from .models import Actie, Uitkomst
 
 
 class ToegangslogZoekForm(forms.Form):
+    hide_optional = True  # every search field is optional
+
     gebruikersnaam = forms.CharField(label="Gebruikersnaam", required=False, max_length=150)
     bsn = forms.CharField(label="BSN van de cliënt", required=False, max_length=11)
     actie = forms.ChoiceField(

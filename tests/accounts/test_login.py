@@ -77,15 +77,17 @@ def test_account_is_locked_after_repeated_failures(client, medewerker_a, setting
     assert client.get("/").status_code == 302
 
 
-def test_lockout_of_one_account_leaves_others_alone(client, medewerker_a, medewerker_b,
-                                                    settings):
+def test_lockout_of_one_account_leaves_others_alone(client, medewerker_a, medewerker_b, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         _password_step(client, "mw.a", "fout-wachtwoord")
     colleague = client.__class__(REMOTE_ADDR="10.0.0.8")  # another workstation
-    assert colleague.post(
-        LOGIN,
-        {"login_view-current_step": "auth", "auth-username": "mw.b", "auth-password": PASSWORD},
-    ).status_code == 302
+    assert (
+        colleague.post(
+            LOGIN,
+            {"login_view-current_step": "auth", "auth-username": "mw.b", "auth-password": PASSWORD},
+        ).status_code
+        == 302
+    )
 
 
 @pytest.mark.parametrize("email", ["gebruiker@example.org", "onbekend@example.org"])

@@ -51,7 +51,10 @@ def test_admin_offers_no_add_change_or_delete(login, beheerder, consulent, clien
     http = login(beheerder)
     assert http.get("/admin/audit/accesslogentry/").status_code == 200
     assert http.get("/admin/audit/accesslogentry/add/").status_code == 403
-    assert http.post(f"/admin/audit/accesslogentry/{entry.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert (
+        http.post(f"/admin/audit/accesslogentry/{entry.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
     assert AccessLogEntry.objects.filter(pk=entry.pk).exists()
 
 
@@ -63,12 +66,15 @@ def test_beheerder_finds_who_looked_at_a_client(login, beheerder, consulent, cli
     assert "Cliëntdossier bekeken" in body
     # The search itself names a client, so it is logged too.
     assert AccessLogEntry.objects.filter(
-        user=beheerder, omschrijving="Toegangslog doorzocht op cliënt",
-        client_ids__contains=[client_van_a.pk]).exists()
+        user=beheerder,
+        omschrijving="Toegangslog doorzocht op cliënt",
+        client_ids__contains=[client_van_a.pk],
+    ).exists()
 
 
 def test_log_search_rejects_bad_dates_in_dutch(login, beheerder):
-    response = login(beheerder).get("/beheer/toegangslog/", {"van": "2026-02-01",
-                                                              "tot": "2026-01-01"})
+    response = login(beheerder).get(
+        "/beheer/toegangslog/", {"van": "2026-02-01", "tot": "2026-01-01"}
+    )
     assert response.status_code == 400
     assert "ligt voor" in response.content.decode()

@@ -113,8 +113,13 @@ def test_garbage_never_causes_a_server_error(login, consulent, payload):
 
 @pytest.mark.parametrize(
     "query",
-    [{"bsn": "abc"}, {"geboortedatum": "32-13-2020"}, {"pagina": "x", "naam": "a"},
-     {"naam": "%_\\"}, {"pagina": "999999", "naam": "jan"}],
+    [
+        {"bsn": "abc"},
+        {"geboortedatum": "32-13-2020"},
+        {"pagina": "x", "naam": "a"},
+        {"naam": "%_\\"},
+        {"pagina": "999999", "naam": "jan"},
+    ],
 )
 def test_search_with_odd_input_answers_in_dutch_without_error(login, consulent, query):
     response = login(consulent).get("/clienten/", query)
@@ -122,12 +127,21 @@ def test_search_with_odd_input_answers_in_dutch_without_error(login, consulent, 
 
 
 def test_search_by_each_criterion(login, consulent):
-    target = ClientFactory(achternaam="Hoogendoorn", voornamen="Cornelis", postcode="3351AB",
-                           geboortedatum="1944-04-04")
+    target = ClientFactory(
+        achternaam="Hoogendoorn",
+        voornamen="Cornelis",
+        postcode="3351AB",
+        geboortedatum="1944-04-04",
+    )
     ClientFactory(achternaam="Bakker")
     http = login(consulent)
-    for query in ({"bsn": target.bsn}, {"naam": "hoogen"}, {"naam": "cornelis hoogendoorn"},
-                  {"postcode": "3351 ab"}, {"geboortedatum": "1944-04-04"}):
+    for query in (
+        {"bsn": target.bsn},
+        {"naam": "hoogen"},
+        {"naam": "cornelis hoogendoorn"},
+        {"postcode": "3351 ab"},
+        {"geboortedatum": "1944-04-04"},
+    ):
         body = http.get("/clienten/", query).content.decode()
         assert "1 cliënt gevonden" in body, query
         assert "Hoogendoorn" in body

@@ -19,8 +19,9 @@ def test_provider_sees_only_clients_with_an_assignment_at_that_provider(
 
 
 def test_ended_assignment_still_counts_as_had(medewerker_a, aanbieder_a):
-    ended = ToewijzingFactory(aanbieder=aanbieder_a, einddatum="2020-12-31",
-                              ingangsdatum="2020-01-01")
+    ended = ToewijzingFactory(
+        aanbieder=aanbieder_a, einddatum="2020-12-31", ingangsdatum="2020-01-01"
+    )
     assert ended.client in Client.objects.visible_to(medewerker_a)
 
 
@@ -55,9 +56,7 @@ def test_provider_role_at_sdd_grants_nothing(sdd, client_van_a):
     assert not Client.objects.visible_to(vreemd).exists()
 
 
-def test_other_providers_client_answers_404_and_is_logged(
-    login, medewerker_b, client_van_a
-):
+def test_other_providers_client_answers_404_and_is_logged(login, medewerker_b, client_van_a):
     http = login(medewerker_b)
     for url in (f"/clienten/{client_van_a.uuid}/", f"/clienten/{client_van_a.uuid}/wijzigen/"):
         response = http.get(url)
@@ -83,8 +82,9 @@ def test_own_provider_opens_its_client(login, medewerker_a, client_van_a):
     assert client_van_a.bsn in response.content.decode()
 
 
-def test_provider_list_shows_only_own_clients(login, medewerker_a, client_van_a,
-                                              client_zonder_toewijzing):
+def test_provider_list_shows_only_own_clients(
+    login, medewerker_a, client_van_a, client_zonder_toewijzing
+):
     body = login(medewerker_a).get("/clienten/").content.decode()
     assert client_van_a.achternaam in body
     assert client_zonder_toewijzing.achternaam not in body

@@ -9,7 +9,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,27 +17,102 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AccessLogEntry',
+            name="AccessLogEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('timestamp', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='tijdstip')),
-                ('username', models.CharField(max_length=150, verbose_name='gebruikersnaam')),
-                ('organisatie_naam', models.CharField(blank=True, max_length=200, verbose_name='namens organisatie')),
-                ('organisatie_id', models.BigIntegerField(blank=True, null=True, verbose_name='organisatie-id')),
-                ('rollen', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=30), default=list, size=None, verbose_name='rollen')),
-                ('actie', models.CharField(choices=[('bekijken', 'Bekeken'), ('zoeken', 'Gezocht'), ('downloaden', 'Gedownload'), ('exporteren', 'Geëxporteerd'), ('afdrukken', 'Afgedrukt')], max_length=20, verbose_name='actie')),
-                ('omschrijving', models.CharField(max_length=300, verbose_name='wat')),
-                ('client_ids', django.contrib.postgres.fields.ArrayField(base_field=models.BigIntegerField(), default=list, size=None, verbose_name='cliënten')),
-                ('pad', models.CharField(blank=True, max_length=500, verbose_name='adres (URL)')),
-                ('ip_adres', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP-adres')),
-                ('uitkomst', models.CharField(choices=[('toegestaan', 'Toegestaan'), ('geweigerd', 'Geweigerd'), ('niet_gevonden', 'Niet gevonden')], max_length=20, verbose_name='uitkomst')),
-                ('user', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='gebruiker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "timestamp",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="tijdstip"
+                    ),
+                ),
+                ("username", models.CharField(max_length=150, verbose_name="gebruikersnaam")),
+                (
+                    "organisatie_naam",
+                    models.CharField(blank=True, max_length=200, verbose_name="namens organisatie"),
+                ),
+                (
+                    "organisatie_id",
+                    models.BigIntegerField(blank=True, null=True, verbose_name="organisatie-id"),
+                ),
+                (
+                    "rollen",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=30),
+                        default=list,
+                        size=None,
+                        verbose_name="rollen",
+                    ),
+                ),
+                (
+                    "actie",
+                    models.CharField(
+                        choices=[
+                            ("bekijken", "Bekeken"),
+                            ("zoeken", "Gezocht"),
+                            ("downloaden", "Gedownload"),
+                            ("exporteren", "Geëxporteerd"),
+                            ("afdrukken", "Afgedrukt"),
+                        ],
+                        max_length=20,
+                        verbose_name="actie",
+                    ),
+                ),
+                ("omschrijving", models.CharField(max_length=300, verbose_name="wat")),
+                (
+                    "client_ids",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.BigIntegerField(),
+                        default=list,
+                        size=None,
+                        verbose_name="cliënten",
+                    ),
+                ),
+                ("pad", models.CharField(blank=True, max_length=500, verbose_name="adres (URL)")),
+                (
+                    "ip_adres",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP-adres"),
+                ),
+                (
+                    "uitkomst",
+                    models.CharField(
+                        choices=[
+                            ("toegestaan", "Toegestaan"),
+                            ("geweigerd", "Geweigerd"),
+                            ("niet_gevonden", "Niet gevonden"),
+                        ],
+                        max_length=20,
+                        verbose_name="uitkomst",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="gebruiker",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'toegangslogregel',
-                'verbose_name_plural': 'toegangslog',
-                'ordering': ['-timestamp', '-id'],
-                'indexes': [django.contrib.postgres.indexes.GinIndex(fields=['client_ids'], name='accesslog_client_ids_gin'), models.Index(fields=['user', '-timestamp'], name='accesslog_user_ts'), models.Index(fields=['uitkomst', '-timestamp'], name='accesslog_uitkomst_ts')],
+                "verbose_name": "toegangslogregel",
+                "verbose_name_plural": "toegangslog",
+                "ordering": ["-timestamp", "-id"],
+                "indexes": [
+                    django.contrib.postgres.indexes.GinIndex(
+                        fields=["client_ids"], name="accesslog_client_ids_gin"
+                    ),
+                    models.Index(fields=["user", "-timestamp"], name="accesslog_user_ts"),
+                    models.Index(fields=["uitkomst", "-timestamp"], name="accesslog_uitkomst_ts"),
+                ],
             },
         ),
     ]

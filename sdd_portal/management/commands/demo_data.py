@@ -20,7 +20,7 @@ from indicaties.models import Client, Gemeente, Toewijzing
 from sdd_portal.accounts.models import Organisatie, Rol, User
 from sdd_portal.validators import is_valid_bsn
 
-DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - demo only, printed on purpose
+DEMO_PASSWORD = "demo-wachtwoord-2026"
 # Fixed TOTP secret for the demo SDD accounts, so a newcomer can add it to an
 # authenticator app or ask `manage.py demo_totp`. Demo only.
 DEMO_TOTP_KEY_HEX = "3132333435363738393031323334353637383930"
@@ -57,17 +57,64 @@ AANBIEDERS = [
     ("Privazorg", "Dordrecht"),
 ]
 
-STRATEN = ["Voorstraat", "Wijnstraat", "Kerkplein", "Dubbeldamseweg", "Noordendijk",
-           "Merwedestraat", "Burgemeester de Raadtsingel", "Lindelaan", "Molenweg", "Dijkstraat"]
-VOORNAMEN = ["Anna", "Johannes", "Maria", "Cornelis", "Hendrika", "Pieter", "Wilhelmina",
-             "Jan", "Geertruida", "Adrianus", "Fatima", "Mohamed", "Sanne", "Daan", "Ans", "Kees"]
-ACHTERNAMEN = [("", "Bakker"), ("de", "Jong"), ("van", "Dijk"), ("", "Visser"), ("", "Smit"),
-               ("van der", "Linden"), ("", "Kok"), ("de", "Vries"), ("", "Mulder"),
-               ("van den", "Berg"), ("", "Bos"), ("", "Yilmaz"), ("", "El Amrani"),
-               ("", "Verhoeven"), ("", "Hoogendoorn"), ("", "Rijsdijk")]
+STRATEN = [
+    "Voorstraat",
+    "Wijnstraat",
+    "Kerkplein",
+    "Dubbeldamseweg",
+    "Noordendijk",
+    "Merwedestraat",
+    "Burgemeester de Raadtsingel",
+    "Lindelaan",
+    "Molenweg",
+    "Dijkstraat",
+]
+VOORNAMEN = [
+    "Anna",
+    "Johannes",
+    "Maria",
+    "Cornelis",
+    "Hendrika",
+    "Pieter",
+    "Wilhelmina",
+    "Jan",
+    "Geertruida",
+    "Adrianus",
+    "Fatima",
+    "Mohamed",
+    "Sanne",
+    "Daan",
+    "Ans",
+    "Kees",
+]
+ACHTERNAMEN = [
+    ("", "Bakker"),
+    ("de", "Jong"),
+    ("van", "Dijk"),
+    ("", "Visser"),
+    ("", "Smit"),
+    ("van der", "Linden"),
+    ("", "Kok"),
+    ("de", "Vries"),
+    ("", "Mulder"),
+    ("van den", "Berg"),
+    ("", "Bos"),
+    ("", "Yilmaz"),
+    ("", "El Amrani"),
+    ("", "Verhoeven"),
+    ("", "Hoogendoorn"),
+    ("", "Rijsdijk"),
+]
 
-POSTCODE_PREFIX = {"0482": 2950, "0505": 3311, "0523": 3371, "0531": 3341, "0590": 3351,
-                   "0610": 3361, "0642": 3331}
+POSTCODE_PREFIX = {
+    "0482": 2950,
+    "0505": 3311,
+    "0523": 3371,
+    "0531": 3341,
+    "0590": 3351,
+    "0610": 3361,
+    "0642": 3331,
+}
 AANTAL_CLIENTEN = 300
 
 
@@ -86,12 +133,21 @@ def demo_users() -> list[tuple[str, str, str, str, list[str]]]:
     """(username, first name, last name, organisation name, roles)."""
     return [
         ("consulent", "Carla", "Consulent", "Sociale Dienst Drechtsteden", [Rol.CONSULENT]),
-        ("contractmanager", "Kees", "Contract", "Sociale Dienst Drechtsteden",
-         [Rol.CONTRACTMANAGER]),
-        ("beheerder", "Bea", "Beheer", "Sociale Dienst Drechtsteden",
-         [Rol.FUNCTIONEEL_BEHEERDER]),
-        ("aanbieder.vlijtigliesje", "Vera", "Vlijtig", "Vlijtig Liesje",
-         [Rol.AANBIEDER_MEDEWERKER]),
+        (
+            "contractmanager",
+            "Kees",
+            "Contract",
+            "Sociale Dienst Drechtsteden",
+            [Rol.CONTRACTMANAGER],
+        ),
+        ("beheerder", "Bea", "Beheer", "Sociale Dienst Drechtsteden", [Rol.FUNCTIONEEL_BEHEERDER]),
+        (
+            "aanbieder.vlijtigliesje",
+            "Vera",
+            "Vlijtig",
+            "Vlijtig Liesje",
+            [Rol.AANBIEDER_MEDEWERKER],
+        ),
         ("aanbieder.poetszorg", "Piet", "Poets", "Poetszorg", [Rol.AANBIEDER_MEDEWERKER]),
     ]
 
@@ -219,8 +275,13 @@ class Command(BaseCommand):
             einde = start + timedelta(days=rng.choice([182, 365, 730]))
             product = producten["HO"] if i % 3 else producten[rng.choice(["IB", "DB"])]
             toewijzingen.append(
-                Toewijzing(client=client, aanbieder=aanbieder, product=product,
-                           ingangsdatum=start, einddatum=einde)
+                Toewijzing(
+                    client=client,
+                    aanbieder=aanbieder,
+                    product=product,
+                    ingangsdatum=start,
+                    einddatum=einde,
+                )
             )
         Toewijzing.objects.bulk_create(toewijzingen)
         Toewijzing.history.bulk_history_create(toewijzingen, default_change_reason="Demogegevens")

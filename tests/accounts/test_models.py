@@ -1,0 +1,48 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from sdd_portal.accounts.models import Organisatie, Rol
+from tests.factories import OrganisatieFactory, UserFactory
+
+
+def test_provider_employee_cannot_hold_an_sdd_role(aanbieder_a):
+    user = UserFactory.build(organisatie=aanbieder_a, rollen=[Rol.CONSULENT])
+    with pytest.raises(ValidationError, match="past niet bij een medewerker van Vlijtig Liesje"):
+        user.clean()
+
+
+def test_unknown_role_is_refused_by_the_database(aanbieder_a):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        UserFactory(organisatie=aanbieder_a, rollen=["directeur"])
+
+
+def test_provider_needs_an_agb_code_and_there_is_one_sdd(db):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        OrganisatieFactory(agb_code="")
+    OrganisatieFactory(sdd=True)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        OrganisatieFactory(sdd=True, naam="Tweede SDD")
+
+
+def test_hoofdadres_is_formatted_for_letters(db):
+    org = OrganisatieFactory(
+        straat="Noordendijk",
+        huisnummer=250,
+        huisnummertoevoeging="A",
+        postcode="3311RR",
+        plaats="Dordrecht",
+    )
+    assert org.hoofdadres == "Noordendijk 250A, 3311 RR Dordrecht"
+    assert Organisatie.history.filter(id=org.id).count() == 1
+
+
+def test_beheerder_manages_users_in_the_admin_but_cannot_make_superusers(
+    login, beheerder, medewerker_a
+):
+    http = login(beheerder)
+    page = http.get(f"/admin/accounts/user/{medewerker_a.pk}/change/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert 'name="rollen"' in body
+    assert 'name="is_superuser"' not in body
