@@ -46,8 +46,11 @@ if [ ! -x .venv/bin/python ]; then
 fi
 if [ ! -f .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
   echo "Installing Python packages into .venv"
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e '.[dev]'
+  if ! { .venv/bin/python -m pip install --quiet --upgrade pip \
+         && .venv/bin/python -m pip install --quiet -e '.[dev]'; } > .venv/install.log 2>&1; then
+    tail -n 20 .venv/install.log >&2
+    fail "Python packages could not be installed (full log: .venv/install.log)"
+  fi
   touch .venv/.installed
 fi
 

