@@ -2,7 +2,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bootstrap totp migrations shell clean-data
+.PHONY: run test lint format bootstrap totp migrations shell clean-data bench
 
 run: ## Start the portal with demo data at http://127.0.0.1:8000 (web, worker, beat)
 	@bash scripts/bootstrap.sh run
@@ -33,3 +33,9 @@ shell: ## Django shell against the (embedded) database
 
 clean-data: ## Remove the embedded database, broker data and stored documents (.data/)
 	rm -rf .data
+
+bench: ## Server time (p50/p95), queries and memory of the key pages on the demo data
+	@bash scripts/bootstrap.sh run
+	@DJANGO_DEBUG=true $(PY) manage.py migrate --no-input -v 0
+	@DJANGO_DEBUG=true $(PY) manage.py demo_data -v 0
+	@DJANGO_DEBUG=true $(PY) manage.py bench $(BENCH_ARGS)

@@ -1,10 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from sdd_portal.admin import PortalHistoryAdmin
 
 from .models import Product
 
 
 @admin.register(Product)
-class ProductAdmin(SimpleHistoryAdmin):
+class ProductAdmin(PortalHistoryAdmin):
     list_display = ("code", "naam", "productcategorie", "productcode")
     search_fields = ("code", "naam")

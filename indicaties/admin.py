@@ -1,10 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from sdd_portal.admin import PortalHistoryAdmin
 
 from .models import Gemeente
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(SimpleHistoryAdmin):
+class GemeenteAdmin(PortalHistoryAdmin):
     list_display = ("naam", "code")
     search_fields = ("naam", "code")

@@ -1,6 +1,7 @@
 """The admin site, open to functioneel beheerders (and technical superusers)."""
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -13,3 +14,16 @@ class PortalAdminSite(admin.AdminSite):
         if not (user.is_active and user.is_authenticated):
             return False
         return user.is_superuser or user.has_rol("functioneel_beheerder")
+
+
+class PortalHistoryAdmin(SimpleHistoryAdmin):
+    """Admin for domain models: every save records who (middleware) and why."""
+
+    def save_model(self, request, obj, form, change):
+        fields = ", ".join(form.changed_data) if change else ""
+        obj._change_reason = (
+            f"Gewijzigd in het beheerscherm ({fields})"
+            if change
+            else "Aangemaakt in het beheerscherm"
+        )[:100]
+        super().save_model(request, obj, form, change)

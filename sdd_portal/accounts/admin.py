@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-from simple_history.admin import SimpleHistoryAdmin
+
+from sdd_portal.admin import PortalHistoryAdmin
 
 from .forms import GebruikerAanmakenForm, GebruikerWijzigenForm
 from .models import Organisatie, User
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(SimpleHistoryAdmin):
+class OrganisatieAdmin(PortalHistoryAdmin):
     list_display = ("naam", "soort", "kvk_nummer", "agb_code", "plaats", "actief")
     list_filter = ("soort", "actief")
     search_fields = ("naam", "kvk_nummer", "agb_code")
@@ -24,7 +25,7 @@ class OrganisatieAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(User)
-class GebruikerAdmin(SimpleHistoryAdmin, UserAdmin):
+class GebruikerAdmin(PortalHistoryAdmin, UserAdmin):
     form = GebruikerWijzigenForm
     add_form = GebruikerAanmakenForm
     list_display = ("username", "get_full_name", "organisatie", "rollen_tekst", "is_active")

@@ -46,3 +46,30 @@ def test_beheerder_manages_users_in_the_admin_but_cannot_make_superusers(
     body = page.content.decode()
     assert 'name="rollen"' in body
     assert 'name="is_superuser"' not in body
+
+
+def test_admin_edit_records_who_and_why(login, beheerder, aanbieder_a):
+    http = login(beheerder)
+    url = f"/admin/accounts/organisatie/{aanbieder_a.pk}/change/"
+    form = {
+        f: getattr(aanbieder_a, f)
+        for f in (
+            "soort",
+            "naam",
+            "kvk_nummer",
+            "agb_code",
+            "straat",
+            "huisnummer",
+            "postcode",
+            "plaats",
+            "telefoon",
+            "email",
+        )
+    }
+    form.update(huisnummertoevoeging="", actief="on", telefoon="078 999 0000")
+    response = http.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    latest = aanbieder_a.history.order_by("-history_date").first()
+    assert latest.telefoon == "078 999 0000"
+    assert latest.history_user == beheerder
+    assert latest.history_change_reason == "Gewijzigd in het beheerscherm (telefoon)"

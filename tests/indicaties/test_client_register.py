@@ -150,3 +150,18 @@ def test_search_by_each_criterion(login, consulent):
 def test_empty_search_asks_for_a_criterion(login, consulent):
     body = login(consulent).get("/clienten/", {"naam": ""}).content.decode()
     assert "Vul minstens één zoekveld in" in body
+
+
+def test_htmx_search_returns_only_the_results_fragment(login, consulent):
+    ClientFactory(achternaam="Fragment")
+    response = login(consulent).get("/clienten/", {"naam": "fragment"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "1 cliënt gevonden" in body
+    assert "<html" not in body and "<form" not in body
+
+
+def test_htmx_search_shows_field_errors_in_the_fragment(login, consulent):
+    response = login(consulent).get("/clienten/", {"bsn": "12ab"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert 'role="alert"' in body
+    assert "BSN: Een BSN bestaat uit precies 9 cijfers." in body
