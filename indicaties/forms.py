@@ -40,6 +40,8 @@ class ClientForm(forms.ModelForm):
             "geboortedatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "bsn": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
             "email": forms.EmailInput(attrs={"autocomplete": "off"}),
+            "huisnummer": forms.NumberInput(attrs={"min": 1}),
+            "telefoon": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
         }
         error_messages = {
             "voornamen": {

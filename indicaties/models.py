@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from bandbreedte.models import Product
 from sdd_portal.accounts.models import Organisatie
 from sdd_portal.models import DomainModel
-from sdd_portal.validators import validate_bsn, validate_postcode
+from sdd_portal.validators import validate_bsn, validate_postcode, validate_telefoon
 
 from .query import ClientQuerySet, ToewijzingQuerySet
 
@@ -57,7 +57,9 @@ class Client(DomainModel):
     gemeente = models.ForeignKey(
         Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="clienten"
     )
-    telefoon = models.CharField("telefoonnummer", max_length=20, blank=True)
+    telefoon = models.CharField(
+        "telefoonnummer", max_length=20, blank=True, validators=[validate_telefoon]
+    )
     email = models.EmailField("e-mailadres", blank=True)
 
     history = HistoricalRecords()

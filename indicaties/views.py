@@ -93,6 +93,7 @@ def client_wijzigen(request, uuid):
     client = client_of_404(
         request=request, uuid=uuid, omschrijving="Cliëntgegevens geopend om te wijzigen"
     )
+    opgeslagen_naam = client.naam  # the form writes typed values onto the instance
     form = ClientForm(request.POST if request.method == "POST" else None, instance=client)
     if request.method == "POST" and form.is_valid():
         try:
@@ -106,6 +107,6 @@ def client_wijzigen(request, uuid):
     return render(
         request,
         "indicaties/client_form.html",
-        {"form": form, "client": client, "nieuw": False},
+        {"form": form, "client": client, "naam": opgeslagen_naam, "nieuw": False},
         status=status,
     )

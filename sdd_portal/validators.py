@@ -49,6 +49,19 @@ def validate_agb(value: str) -> None:
     _digits(value, 8, "AGB-code", "agb_format")
 
 
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{8,18}$")
+
+
+def validate_telefoon(value: str) -> None:
+    digits = re.sub(r"[^0-9]", "", value or "")
+    if not PHONE_RE.match(value or "") or not 10 <= len(digits) <= 15:
+        raise ValidationError(
+            "Een telefoonnummer heeft 10 cijfers, bijvoorbeeld 078 123 45 67 of 06 12345678 "
+            "(internationaal met +31).",
+            code="telefoon_format",
+        )
+
+
 def normalize_postcode(value: str) -> str:
     return re.sub(r"\s+", "", value or "").upper()
 

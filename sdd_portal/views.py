@@ -66,6 +66,7 @@ def home(request):
         context["aantal_actief"] = (
             zichtbaar.actief_op(vandaag).values("client_id").distinct().count()
         )
+        context["aantal_ooit"] = Client.objects.visible_to(user).count()
         client_ids += [t.client_id for t in context["nieuwe_toewijzingen"]]
     if user.has_rol(Rol.CONTRACTMANAGER):
         context["aanbieders"] = list(

@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import PermissionDenied
 
 from sdd_portal.admin import PortalHistoryAdmin
 
@@ -63,6 +65,30 @@ class GebruikerAdmin(PortalHistoryAdmin, UserAdmin):
     )
     readonly_fields = ("last_login", "date_joined")
 
+    actions = ["stuur_wachtwoord_herstelmail"]
+
+    @admin.action(description="Stuur een e-mail om het wachtwoord opnieuw in te stellen")
+    def stuur_wachtwoord_herstelmail(self, request, queryset):
+        sent = 0
+        for user in queryset.filter(is_active=True).exclude(email=""):
+            form = PasswordResetForm({"email": user.email})
+            if form.is_valid():
+                form.save(
+                    request=request,
+                    use_https=request.is_secure(),
+                    email_template_name="registration/password_reset_email.txt",
+                    subject_template_name="registration/password_reset_subject.txt",
+                )
+                sent += 1
+        self.message_user(request, f"Herstelmail verstuurd aan {sent} gebruiker(s).")
+
+    def user_change_password(self, request, id, form_url=""):
+        # Setting someone else's password would let a beheerder act as that person.
+        # Beheerders send a reset mail instead; only technical superusers set passwords.
+        if not request.user.is_superuser:
+            raise PermissionDenied("Stuur de gebruiker een herstelmail via de actie in de lijst.")
+        return super().user_change_password(request, id, form_url)
+
     @admin.display(description="rollen")
     def rollen_tekst(self, obj):
         return ", ".join(obj.rollen_labels)
@@ -71,4 +97,7 @@ class GebruikerAdmin(PortalHistoryAdmin, UserAdmin):
         fields = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
             fields += ["is_staff", "is_superuser"]
+            if obj is not None and obj.pk == request.user.pk:
+                # No self-escalation: someone else changes your own roles and organisation.
+                fields += ["organisatie", "rollen", "is_active"]
         return fields

@@ -9,6 +9,7 @@ from .models import Rol
 BEHEER_APPS = frozenset(
     {"accounts", "bandbreedte", "otp_totp", "otp_static", "axes", "django_celery_beat"}
 )
+SECOND_FACTOR_APPS = frozenset({"otp_totp", "otp_static"})
 BEHEER_MODELS = frozenset(
     {
         "indicaties.view_gemeente",
@@ -27,7 +28,11 @@ class RolePermissionBackend(BaseBackend):
             return False
         if perm in BEHEER_MODELS:
             return True
-        app_label = perm.split(".", 1)[0]
+        app_label, codename = perm.split(".", 1)
+        if app_label in SECOND_FACTOR_APPS:
+            # Reset a lost authenticator (delete), never create one for someone else:
+            # that would let a beheerder log in as that person.
+            return codename.startswith(("view_", "delete_"))
         return app_label in BEHEER_APPS and not perm.startswith("axes.add_")
 
     def has_module_perms(self, user_obj, app_label: str) -> bool:

@@ -1,10 +1,15 @@
 """SDD staff work only with a verified second factor (TOTP)."""
 
 from django.contrib.auth import logout
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
 EXEMPT_PREFIXES = ("/static/", "/healthz", "/account/", "/uitloggen")
+
+
+def requires_second_factor(user) -> bool:
+    return user.is_sdd or user.is_superuser
 
 
 class SecondFactorRequiredMiddleware:
@@ -20,7 +25,13 @@ class SecondFactorRequiredMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and (user.is_sdd or user.is_superuser)
+            and requires_second_factor(user)
+            and request.path == reverse("two_factor:disable")
+        ):
+            raise PermissionDenied("De tweede factor is verplicht voor medewerkers van de SDD.")
+        if (
+            user.is_authenticated
+            and requires_second_factor(user)
             and not user.is_verified()
             and not request.path.startswith(EXEMPT_PREFIXES)
         ):

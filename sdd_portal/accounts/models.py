@@ -12,7 +12,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from sdd_portal.models import DomainModel
-from sdd_portal.validators import validate_agb, validate_kvk, validate_postcode
+from sdd_portal.validators import validate_agb, validate_kvk, validate_postcode, validate_telefoon
 
 
 class Rol(models.TextChoices):
@@ -70,7 +70,7 @@ class Organisatie(DomainModel):
     huisnummertoevoeging = models.CharField("toevoeging", max_length=10, blank=True)
     postcode = models.CharField("postcode", max_length=6, validators=[validate_postcode])
     plaats = models.CharField("plaats", max_length=100)
-    telefoon = models.CharField("telefoonnummer", max_length=20)
+    telefoon = models.CharField("telefoonnummer", max_length=20, validators=[validate_telefoon])
     email = models.EmailField("e-mailadres")
     actief = models.BooleanField("actief", default=True)
 

@@ -77,17 +77,15 @@ def test_account_is_locked_after_repeated_failures(client, medewerker_a, setting
     assert client.get("/").status_code == 302
 
 
-def test_lockout_of_one_account_leaves_others_alone(client, medewerker_a, medewerker_b, settings):
+def test_lockout_of_one_account_leaves_colleagues_on_the_same_pc_alone(
+    client, medewerker_a, medewerker_b, settings
+):
+    """Regression: locking on address plus browser locked every colleague in the office."""
     for _ in range(settings.AXES_FAILURE_LIMIT):
         _password_step(client, "mw.a", "fout-wachtwoord")
-    colleague = client.__class__(REMOTE_ADDR="10.0.0.8")  # another workstation
-    assert (
-        colleague.post(
-            LOGIN,
-            {"login_view-current_step": "auth", "auth-username": "mw.b", "auth-password": PASSWORD},
-        ).status_code
-        == 302
-    )
+    client.cookies.clear()  # same address, same browser, next person
+    assert _password_step(client, "mw.b").status_code == 302
+    assert _password_step(client.__class__(), "mw.a").status_code == 429
 
 
 @pytest.mark.parametrize("email", ["gebruiker@example.org", "onbekend@example.org"])
@@ -106,3 +104,16 @@ def test_logout_ends_the_session(login, medewerker_a):
     http = login(medewerker_a)
     assert http.post("/uitloggen/").status_code == 302
     assert http.get("/").status_code == 302
+
+
+def test_lockout_page_says_how_long_in_dutch(client, medewerker_a, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        response = _password_step(client, "mw.a", "fout-wachtwoord")
+    assert "over 15 minuten weer" in response.content.decode()
+
+
+def test_sdd_staff_cannot_switch_off_their_second_factor(login, consulent):
+    http = login(consulent)
+    assert http.get("/account/two_factor/disable/").status_code == 403
+    assert http.post("/account/two_factor/disable/", {"understand": "on"}).status_code == 403
+    assert TOTPDevice.objects.filter(user=consulent).exists()

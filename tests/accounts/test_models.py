@@ -73,3 +73,31 @@ def test_admin_edit_records_who_and_why(login, beheerder, aanbieder_a):
     assert latest.telefoon == "078 999 0000"
     assert latest.history_user == beheerder
     assert latest.history_change_reason == "Gewijzigd in het beheerscherm (telefoon)"
+
+
+def test_beheerder_cannot_set_another_users_password_but_can_send_a_reset_mail(
+    login, beheerder, consulent
+):
+    from django.core import mail
+
+    http = login(beheerder)
+    assert http.get(f"/admin/accounts/user/{consulent.pk}/password/").status_code == 403
+    response = http.post(
+        "/admin/accounts/user/",
+        {"action": "stuur_wachtwoord_herstelmail", "_selected_action": [consulent.pk]},
+    )
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [consulent.email]
+
+
+def test_beheerder_cannot_create_an_authenticator_for_someone_else(login, beheerder, consulent):
+    http = login(beheerder)
+    assert http.get("/admin/otp_totp/totpdevice/").status_code == 200
+    assert http.get("/admin/otp_totp/totpdevice/add/").status_code == 403
+    assert http.get("/admin/otp_static/staticdevice/add/").status_code == 403
+
+
+def test_beheerder_cannot_change_own_roles(login, beheerder):
+    body = login(beheerder).get(f"/admin/accounts/user/{beheerder.pk}/change/").content.decode()
+    assert 'name="rollen"' not in body
+    assert 'name="organisatie"' not in body

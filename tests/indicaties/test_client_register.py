@@ -165,3 +165,20 @@ def test_htmx_search_shows_field_errors_in_the_fragment(login, consulent):
     body = response.content.decode()
     assert 'role="alert"' in body
     assert "BSN: Een BSN bestaat uit precies 9 cijfers." in body
+
+
+@pytest.mark.parametrize("telefoon", ["xx", "12", "06-1234"])
+def test_phone_number_must_look_like_one(login, consulent, formulier, telefoon):
+    formulier["telefoon"] = telefoon
+    response = login(consulent).post("/clienten/nieuw/", formulier)
+    assert response.status_code == 400
+    assert "Een telefoonnummer heeft 10 cijfers" in response.content.decode()
+
+
+def test_edit_heading_keeps_the_stored_name_when_input_is_wrong(login, consulent, formulier):
+    http = login(consulent)
+    http.post("/clienten/nieuw/", formulier)
+    client = Client.objects.get(bsn=GELDIG_BSN)
+    formulier["achternaam"] = ""
+    body = http.post(f"/clienten/{client.uuid}/wijzigen/", formulier).content.decode()
+    assert "Gegevens van Hendrika van der Linden wijzigen" in body
