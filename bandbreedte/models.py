@@ -1,14 +1,60 @@
-"""Products (maatwerkvoorzieningen) as reference data.
+"""Products (maatwerkvoorzieningen) and their tariffs as reference data."""
 
-Minimal for now: enough for an assignment (toewijzing) to name its product. The
-contract-management issue adds units, frequencies, delivery variants and validity.
-"""
+from __future__ import annotations
 
-from django.core.validators import RegexValidator
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import DateRangeField, RangeOperators
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import F, Func, Q
 from simple_history.models import HistoricalRecords
 
 from sdd_portal.models import DomainModel
+
+
+class Eenheid(models.TextChoices):
+    """iWmo WJ756 (basisschema LDT_Eenheid)."""
+
+    MINUUT = "01", "minuut"
+    UUR = "04", "uur"
+    ETMAAL = "14", "etmaal"
+    DAGDEEL = "16", "dagdeel (4 uur)"
+    STUKS_OUTPUT = "82", "stuks (output)"
+    EURO = "83", "euro"
+    STUKS_INSPANNING = "84", "stuks (inspanning)"
+
+
+class Frequentie(models.TextChoices):
+    """iWmo WMO757 (basisschema LDT_Frequentie)."""
+
+    PER_DAG = "1", "per dag"
+    PER_WEEK = "2", "per week"
+    PER_MAAND = "4", "per maand"
+    TOTAAL = "6", "totaal binnen geldigheidsduur toewijzing"
+
+
+class Uitvoeringsvariant(models.TextChoices):
+    INSPANNINGSGERICHT = "inspanningsgericht", "inspanningsgericht"
+    OUTPUTGERICHT = "outputgericht", "outputgericht"
+    TAAKGERICHT = "taakgericht", "taakgericht"
+
+
+class DateRange(Func):
+    """PostgreSQL daterange(start, end, '[]'); a NULL end is open-ended."""
+
+    function = "daterange"
+    output_field = DateRangeField()
+
+
+def inclusive_range(start: str, end: str) -> DateRange:
+    return DateRange(F(start), F(end), models.Value("[]"))
+
+
+class ProductQuerySet(models.QuerySet):
+    def geldig_op(self, datum):
+        return self.filter(geldig_van__lte=datum).filter(
+            Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=datum)
+        )
 
 
 class Product(DomainModel):
@@ -33,13 +79,108 @@ class Product(DomainModel):
             )
         ],
     )
+    eenheid = models.CharField(
+        "eenheid", max_length=2, choices=Eenheid.choices, default=Eenheid.MINUUT
+    )
+    frequentie = models.CharField(
+        "frequentie", max_length=1, choices=Frequentie.choices, default=Frequentie.PER_WEEK
+    )
+    uitvoeringsvariant = models.CharField(
+        "uitvoeringsvariant",
+        max_length=20,
+        choices=Uitvoeringsvariant.choices,
+        default=Uitvoeringsvariant.INSPANNINGSGERICHT,
+    )
+    geldig_van = models.DateField("geldig vanaf", default="2025-01-01")
+    geldig_tot = models.DateField("geldig tot en met", null=True, blank=True)
 
     history = HistoricalRecords()
+    objects = ProductQuerySet.as_manager()
 
     class Meta:
         verbose_name = "product"
         verbose_name_plural = "producten"
         ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=F("geldig_van")),
+                name="product_geldigheid",
+                violation_error_message="'Geldig tot en met' ligt voor 'geldig vanaf'.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.code}: {self.naam}"
+
+    @property
+    def omvang_eenheid(self) -> str:
+        return f"{self.get_eenheid_display()} {self.get_frequentie_display()}"
+
+
+class TariefQuerySet(models.QuerySet):
+    def geldig_op(self, datum):
+        return self.filter(ingangsdatum__lte=datum).filter(
+            Q(einddatum__isnull=True) | Q(einddatum__gte=datum)
+        )
+
+
+class Tarief(DomainModel):
+    """The price per unit of a product for a period. Versions follow each other; the
+    periods of one product and unit never overlap (exclusion constraint)."""
+
+    product = models.ForeignKey(
+        Product, verbose_name="product", on_delete=models.PROTECT, related_name="tarieven"
+    )
+    eenheid = models.CharField("eenheid", max_length=2, choices=Eenheid.choices)
+    bedrag = models.DecimalField(
+        "bedrag per eenheid (euro)",
+        max_digits=9,
+        decimal_places=4,
+        validators=[MinValueValidator(0)],
+    )
+    ingangsdatum = models.DateField("ingangsdatum")
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+    omschrijving = models.CharField(
+        "omschrijving",
+        max_length=200,
+        help_text="Bijvoorbeeld: cao-verhoging per 1 juli 2025.",
+    )
+
+    history = HistoricalRecords()
+    objects = TariefQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "tarief"
+        verbose_name_plural = "tarieven"
+        ordering = ["product__code", "-ingangsdatum"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=F("ingangsdatum")),
+                name="tarief_einde_na_begin",
+                violation_error_message="De einddatum ligt voor de ingangsdatum.",
+            ),
+            ExclusionConstraint(
+                name="tarief_geen_overlap",
+                expressions=[
+                    ("product", RangeOperators.EQUAL),
+                    ("eenheid", RangeOperators.EQUAL),
+                    (inclusive_range("ingangsdatum", "einddatum"), RangeOperators.OVERLAPS),
+                ],
+                violation_error_message=(
+                    "Voor dit product en deze eenheid geldt in (een deel van) deze periode al "
+                    "een tarief. Beëindig het vorige tarief eerst."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product.code} {self.bedrag} per {self.get_eenheid_display()}"
+
+    @classmethod
+    def op_datum(cls, product, datum, eenheid=None) -> Tarief | None:
+        """The tariff in force on ``datum``: one lookup."""
+        return (
+            cls.objects.geldig_op(datum)
+            .filter(product=product, eenheid=eenheid or product.eenheid)
+            .first()
+        )

@@ -121,3 +121,47 @@ class ClientZoekForm(forms.Form):
 
     def criteria(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if v}
+
+
+class ToewijzingForm(forms.Form):
+    """Assign a product to a provider; the provider list comes with stops and capacity."""
+
+    aanbieder = forms.ModelChoiceField(
+        label="Aanbieder",
+        queryset=None,
+        empty_label="Kies de aanbieder die de cliënt koos",
+        error_messages={"invalid_choice": "Kies een aanbieder uit de lijst."},
+    )
+    ingangsdatum = forms.DateField(
+        label="Ingangsdatum",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Vul een geldige ingangsdatum in (dag-maand-jaar)."},
+    )
+    einddatum = forms.DateField(
+        label="Einddatum",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Vul een geldige einddatum in (dag-maand-jaar)."},
+    )
+    stop_afwijking_reden = forms.CharField(
+        label="Afspraak met contractmanagement over de cliëntenstop",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Alleen invullen als u toch kiest voor een aanbieder met een cliëntenstop.",
+    )
+
+    def __init__(self, *args, aanbieders=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from sdd_portal.accounts.models import Organisatie
+
+        self.fields["aanbieder"].queryset = Organisatie.objects.filter(
+            pk__in=[a.pk for a in aanbieders]
+        ).order_by("naam")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("ingangsdatum"), data.get("einddatum")
+        if start and end and end < start:
+            self.add_error("einddatum", "De einddatum ligt voor de ingangsdatum.")
+        return data

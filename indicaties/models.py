@@ -61,6 +61,16 @@ class Client(DomainModel):
         "telefoonnummer", max_length=20, blank=True, validators=[validate_telefoon]
     )
     email = models.EmailField("e-mailadres", blank=True)
+    consulent = models.ForeignKey(
+        "accounts.User",
+        verbose_name="consulent",
+        on_delete=models.PROTECT,
+        related_name="clienten",
+        null=True,
+        blank=True,
+        limit_choices_to={"rollen__contains": ["consulent"]},
+        help_text="De consulent van de SDD die de regie heeft voor deze cliënt.",
+    )
 
     history = HistoricalRecords()
     objects = ClientQuerySet.as_manager()
@@ -121,6 +131,12 @@ class Toewijzing(DomainModel):
     )
     ingangsdatum = models.DateField("ingangsdatum")
     einddatum = models.DateField("einddatum", null=True, blank=True)
+    stop_afwijking_reden = models.TextField(
+        "afspraak met contractmanagement over de cliëntenstop",
+        blank=True,
+        help_text="Alleen nodig als de aanbieder een cliëntenstop heeft: waarom is deze "
+        "toewijzing toch met contractmanagement afgesproken?",
+    )
 
     history = HistoricalRecords()
     objects = ToewijzingQuerySet.as_manager()

@@ -56,14 +56,28 @@ def toewijzing_vastleggen(
     product,
     ingangsdatum,
     einddatum=None,
+    stop_afwijking_reden: str = "",
     reden: str = "Toewijzing vastgelegd",
 ) -> Toewijzing:
+    """Assign a product to a provider. Refused for a provider without a running contract
+    for the product, or with a client stop in force in the client's municipality unless
+    the consulent records why it was agreed with contract management."""
+    from contractbeheer.services import controleer_nieuwe_toewijzing
+
+    controleer_nieuwe_toewijzing(
+        aanbieder=aanbieder,
+        product=product,
+        gemeente=client.gemeente,
+        datum=ingangsdatum,
+        stop_afwijking_reden=stop_afwijking_reden,
+    )
     toewijzing = Toewijzing(
         client=client,
         aanbieder=aanbieder,
         product=product,
         ingangsdatum=ingangsdatum,
         einddatum=einddatum,
+        stop_afwijking_reden=stop_afwijking_reden,
     )
     _save_with_history(toewijzing, actor=actor, reason=reden)
     return toewijzing

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
@@ -15,7 +16,7 @@ from sdd_portal.audit.models import Actie
 from sdd_portal.audit.services import log_access
 
 from . import services
-from .forms import ClientForm, ClientZoekForm
+from .forms import ClientForm, ClientZoekForm, ToewijzingForm
 from .models import Client, Toewijzing
 from .selectors import client_of_404
 
@@ -109,4 +110,45 @@ def client_wijzigen(request, uuid):
         "indicaties/client_form.html",
         {"form": form, "client": client, "naam": opgeslagen_naam, "nieuw": False},
         status=status,
+    )
+
+
+@rol_vereist(Rol.CONSULENT)
+def toewijzing_vastleggen(request, uuid):
+    """Choose a provider for a product: client stops block, free capacity shows."""
+    from bandbreedte.models import Product
+    from contractbeheer.selectors import aanbieders_voor_keuze
+
+    client = client_of_404(request=request, uuid=uuid, omschrijving="Toewijzing voorbereiden")
+    producten = Product.objects.geldig_op(timezone.localdate()).order_by("code")
+    product = producten.filter(code=request.GET.get("product", "HO")).first()
+    keuzes = aanbieders_voor_keuze(product=product, gemeente=client.gemeente) if product else []
+    form = ToewijzingForm(
+        request.POST if request.method == "POST" else None,
+        aanbieders=[k.aanbieder for k in keuzes],
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.toewijzing_vastleggen(
+                actor=request.user, client=client, product=product, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            for veld, fouten in exc.message_dict.items():
+                form.add_error(veld if veld in form.fields else None, fouten)
+        else:
+            messages.success(
+                request, f"{product.code} is toegewezen aan {form.cleaned_data['aanbieder']}."
+            )
+            return redirect("indicaties:client-detail", uuid=client.uuid)
+    return render(
+        request,
+        "indicaties/toewijzing_form.html",
+        {
+            "client": client,
+            "form": form,
+            "producten": producten,
+            "product": product,
+            "keuzes": keuzes,
+        },
+        status=400 if form.errors else 200,
     )

@@ -13,7 +13,9 @@ class PortalAdminSite(admin.AdminSite):
         user = request.user
         if not (user.is_active and user.is_authenticated):
             return False
-        return user.is_superuser or user.has_rol("functioneel_beheerder")
+        from sdd_portal.accounts.backends import ADMIN_ROLES
+
+        return user.is_superuser or (user.is_sdd and user.has_rol(*ADMIN_ROLES))
 
 
 class PortalHistoryAdmin(SimpleHistoryAdmin):

@@ -12,8 +12,8 @@ from django.forms.renderers import TemplatesSetting
 from django.forms.widgets import Input
 
 WIDGET_CLASSES = (
-    (forms.CheckboxSelectMultiple, "utrecht-checkbox-group"),
-    (forms.RadioSelect, "utrecht-radio-group"),
+    (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input"),
+    (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input"),
     (forms.Select, "utrecht-select utrecht-select--html-select"),
     (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea"),
     (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input"),

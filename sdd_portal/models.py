@@ -2,7 +2,13 @@
 
 import uuid
 
+from django.core.files.storage import storages
 from django.db import models
+
+
+def documenten_storage():
+    """Private file storage outside the web root (settings.DOCUMENTS_ROOT)."""
+    return storages["documenten"]
 
 
 class DomainModel(models.Model):

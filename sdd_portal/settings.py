@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "sdd_portal.audit",
     "bandbreedte",
     "indicaties",
+    "contractbeheer",
 ]
 
 MIDDLEWARE = [
@@ -219,8 +220,17 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded documents live outside the web root and are only served through views
+# that check permissions and write the access log.
+DOCUMENTS_ROOT = env.path("DOCUMENTS_ROOT", default=embedded.DATA_DIR / "documents")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Private documents: no base URL, served only through permission-checked views.
+    "documenten": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(DOCUMENTS_ROOT), "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -229,10 +239,6 @@ STORAGES = {
         )
     },
 }
-# Uploaded documents live outside the web root and are only served through views
-# that check permissions and write the access log.
-DOCUMENTS_ROOT = env.path("DOCUMENTS_ROOT", default=embedded.DATA_DIR / "documents")
-
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Wmo-portaal SDD <noreply@example.org>")
@@ -259,3 +265,5 @@ LOGGING = {
 
 # Search results and list pages.
 PAGE_SIZE = env.int("PAGE_SIZE", default=25)
+# Uploaded PDFs (mandates now, support plans later).
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024

@@ -40,5 +40,6 @@ urlpatterns = [
     path("", include("indicaties.urls")),
     path("", include("sdd_portal.accounts.urls")),
     path("", include("sdd_portal.audit.urls")),
+    path("", include("contractbeheer.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,43 +1,73 @@
-"""Model permissions derived from roles, so the admin follows the role model."""
+"""Model permissions derived from roles, so the admin follows the role model.
+
+A permission is ``app_label.codename``; each role lists what it may do per model.
+"""
 
 from django.contrib.auth.backends import BaseBackend
 
 from .models import Rol
 
-# App labels a functioneel beheerder maintains through the admin (reference data,
-# organisations, users, second-factor devices, login lockouts).
-BEHEER_APPS = frozenset(
-    {"accounts", "bandbreedte", "otp_totp", "otp_static", "axes", "django_celery_beat"}
-)
-SECOND_FACTOR_APPS = frozenset({"otp_totp", "otp_static"})
-BEHEER_MODELS = frozenset(
-    {
-        "indicaties.view_gemeente",
-        "indicaties.change_gemeente",
-        "indicaties.add_gemeente",
-        "audit.view_accesslogentry",
-    }
-)
+ALL = ("view", "add", "change", "delete")
+
+# Per role: {(app_label, model): actions}
+ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
+    Rol.FUNCTIONEEL_BEHEERDER: {
+        ("accounts", "organisatie"): ALL,
+        ("accounts", "user"): ALL,
+        ("indicaties", "gemeente"): ("view", "add", "change"),
+        ("bandbreedte", "product"): ALL,
+        ("bandbreedte", "tarief"): ("view",),
+        ("contractbeheer", "instellingen"): ("view", "add", "change"),
+        ("audit", "accesslogentry"): ("view",),
+        # Reset a lost authenticator (delete), never create one for someone else:
+        # that would let a beheerder log in as that person.
+        ("otp_totp", "totpdevice"): ("view", "delete"),
+        ("otp_static", "staticdevice"): ("view", "delete"),
+        ("axes", "accessattempt"): ("view", "delete"),
+        ("axes", "accesslog"): ("view",),
+        ("axes", "accessfailurelog"): ("view",),
+        ("django_celery_beat", "periodictask"): ("view", "change"),
+        ("django_celery_beat", "crontabschedule"): ALL,
+        ("django_celery_beat", "intervalschedule"): ALL,
+    },
+    Rol.CONTRACTMANAGER: {
+        ("accounts", "organisatie"): ("view", "add", "change"),
+        ("accounts", "user"): ("view",),
+        ("bandbreedte", "product"): ("view",),
+        ("bandbreedte", "tarief"): ALL,
+        ("contractbeheer", "contract"): ALL,
+        ("contractbeheer", "toetredingsstop"): ALL,
+        ("contractbeheer", "mandaat"): ("view", "add", "change"),
+        ("contractbeheer", "mandaatdocument"): ("view", "add"),
+        ("contractbeheer", "contactpersoon"): ALL,
+        ("contractbeheer", "instellingen"): ("view",),
+        ("contractbeheer", "clientenstop"): ("view",),
+        ("contractbeheer", "capaciteit"): ("view",),
+        ("contractbeheer", "aanbiedersignaal"): ("view",),
+    },
+}
+
+ADMIN_ROLES = frozenset({Rol.FUNCTIONEEL_BEHEERDER, Rol.CONTRACTMANAGER})
+
+
+def _allowed(user_obj) -> dict[tuple[str, str], set[str]]:
+    if not user_obj.is_active or not user_obj.is_sdd:
+        return {}
+    allowed: dict[tuple[str, str], set[str]] = {}
+    for rol in getattr(user_obj, "rollen", None) or []:
+        for key, actions in ROLE_PERMISSIONS.get(rol, {}).items():
+            allowed.setdefault(key, set()).update(actions)
+    return allowed
 
 
 class RolePermissionBackend(BaseBackend):
     def has_perm(self, user_obj, perm: str, obj=None) -> bool:
-        if not user_obj.is_active or not getattr(user_obj, "rollen", None):
+        try:
+            app_label, codename = perm.split(".", 1)
+            action, model = codename.split("_", 1)
+        except ValueError:
             return False
-        if Rol.FUNCTIONEEL_BEHEERDER not in user_obj.rollen:
-            return False
-        if perm in BEHEER_MODELS:
-            return True
-        app_label, codename = perm.split(".", 1)
-        if app_label in SECOND_FACTOR_APPS:
-            # Reset a lost authenticator (delete), never create one for someone else:
-            # that would let a beheerder log in as that person.
-            return codename.startswith(("view_", "delete_"))
-        return app_label in BEHEER_APPS and not perm.startswith("axes.add_")
+        return action in _allowed(user_obj).get((app_label, model), set())
 
     def has_module_perms(self, user_obj, app_label: str) -> bool:
-        if not user_obj.is_active or Rol.FUNCTIONEEL_BEHEERDER not in getattr(
-            user_obj, "rollen", []
-        ):
-            return False
-        return app_label in BEHEER_APPS or app_label in {"indicaties", "audit"}
+        return any(key[0] == app_label for key in _allowed(user_obj))

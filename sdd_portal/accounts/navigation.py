@@ -22,9 +22,26 @@ NAV_ITEMS = (
     NavItem("Overzicht", "home", frozenset(Rol.values)),
     NavItem("Cliënten", "indicaties:client-zoeken", frozenset({Rol.CONSULENT})),
     NavItem("Mijn cliënten", "indicaties:client-zoeken", frozenset({Rol.AANBIEDER_MEDEWERKER})),
+    NavItem("Contractbeheer", "contractbeheer:dashboard", frozenset({Rol.CONTRACTMANAGER})),
     NavItem("Aanbieders", "accounts:aanbieders", frozenset({Rol.CONTRACTMANAGER})),
+    NavItem(
+        "Cliëntenstops",
+        "contractbeheer:stops",
+        frozenset({Rol.CONTRACTMANAGER, Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER}),
+    ),
+    NavItem(
+        "Capaciteit",
+        "contractbeheer:capaciteit",
+        frozenset({Rol.CONTRACTMANAGER, Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER}),
+    ),
+    NavItem(
+        "Signalen",
+        "contractbeheer:signalen",
+        frozenset({Rol.CONTRACTMANAGER, Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER}),
+    ),
+    NavItem("Contactpersonen", "contractbeheer:contactpersonen", frozenset(Rol.values)),
     NavItem("Toegangslog", "audit:zoeken", frozenset({Rol.FUNCTIONEEL_BEHEERDER})),
-    NavItem("Beheer", "admin:index", frozenset({Rol.FUNCTIONEEL_BEHEERDER})),
+    NavItem("Beheer", "admin:index", frozenset({Rol.FUNCTIONEEL_BEHEERDER, Rol.CONTRACTMANAGER})),
 )
 
 

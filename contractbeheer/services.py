@@ -1,0 +1,280 @@
+"""Writes in contract management: keyword-only, one transaction, history with actor and
+reason. Views, admin and (later) the API call these."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from sdd_portal.accounts.models import Rol
+from sdd_portal.documents import controleer_pdf
+
+from .models import Aanbiedersignaal, Capaciteit, Clientenstop, Contract, MandaatDocument
+from .states import (
+    SIGNAAL_OVERGANGEN,
+    STOP_OVERGANGEN,
+    SignaalStatus,
+    StopStatus,
+    controleer_overgang,
+)
+
+
+def _opslaan(instance, *, actor, reden: str) -> None:
+    instance.full_clean()
+    instance._history_user = actor
+    instance._change_reason = reden[:100]
+    instance.save()
+
+
+def _is_cm(actor) -> bool:
+    return actor.is_sdd and actor.has_rol(Rol.CONTRACTMANAGER)
+
+
+def _namens_aanbieder(actor, aanbieder) -> None:
+    """Providers act only for their own organisation; CM may act for any."""
+    if _is_cm(actor):
+        return
+    if actor.has_rol(Rol.AANBIEDER_MEDEWERKER) and actor.organisatie_id == aanbieder.pk:
+        return
+    raise PermissionDenied("U kunt dit alleen voor uw eigen organisatie doen.")
+
+
+# ------------------------------------------------------------------ client stops
+
+
+@transaction.atomic
+def stop_aanvragen(
+    *,
+    actor,
+    aanbieder,
+    product,
+    gemeenten,
+    ingangsdatum,
+    einddatum=None,
+    heroverwegingsdatum=None,
+    reden,
+    maatregelen,
+) -> Clientenstop:
+    _namens_aanbieder(actor, aanbieder)
+    stop = Clientenstop(
+        aanbieder=aanbieder,
+        product=product,
+        ingangsdatum=ingangsdatum,
+        einddatum=einddatum,
+        heroverwegingsdatum=heroverwegingsdatum,
+        reden=reden,
+        maatregelen=maatregelen,
+        aangevraagd_door=actor,
+    )
+    _opslaan(stop, actor=actor, reden="Cliëntenstop aangevraagd")
+    stop.gemeenten.set(gemeenten)
+    return stop
+
+
+@transaction.atomic
+def stop_beoordelen(
+    *, actor, stop: Clientenstop, besluit: str, notitie: str = "", wijzigingen: dict | None = None
+) -> Clientenstop:
+    """CM agrees, agrees with changes, or rejects. A stop is never in force without it."""
+    if not _is_cm(actor):
+        raise PermissionDenied("Alleen contractmanagement beoordeelt een cliëntenstop.")
+    stop = Clientenstop.objects.select_for_update().get(pk=stop.pk)
+    controleer_overgang(STOP_OVERGANGEN, stop.status, besluit, "Deze cliëntenstop")
+    if besluit in (StopStatus.AFGEWEZEN, StopStatus.AKKOORD_GEWIJZIGD) and not notitie.strip():
+        raise ValidationError({"notitie_cm": "Licht toe waarom u afwijst of wat u wijzigt."})
+    gemeenten = None
+    if besluit == StopStatus.AKKOORD_GEWIJZIGD:
+        wijzigingen = dict(wijzigingen or {})
+        gemeenten = wijzigingen.pop("gemeenten", None)
+        for veld, waarde in wijzigingen.items():
+            setattr(stop, veld, waarde)
+    stop.status = besluit
+    stop.notitie_cm = notitie
+    stop.beoordeeld_door = actor
+    stop.beoordeeld_op = timezone.now()
+    _opslaan(stop, actor=actor, reden=f"Cliëntenstop beoordeeld: {stop.get_status_display()}")
+    if gemeenten is not None:
+        stop.gemeenten.set(gemeenten)
+    return stop
+
+
+@transaction.atomic
+def stop_beeindigen(*, actor, stop: Clientenstop, einddatum, notitie: str = "") -> Clientenstop:
+    _namens_aanbieder(actor, stop.aanbieder)
+    stop = Clientenstop.objects.select_for_update().get(pk=stop.pk)
+    controleer_overgang(STOP_OVERGANGEN, stop.status, StopStatus.BEEINDIGD, "Deze cliëntenstop")
+    if einddatum < stop.ingangsdatum:
+        raise ValidationError({"einddatum": "De einddatum ligt voor de ingangsdatum."})
+    stop.status = StopStatus.BEEINDIGD
+    stop.einddatum = einddatum
+    if notitie:
+        stop.notitie_cm = f"{stop.notitie_cm}\n{notitie}".strip()
+    _opslaan(stop, actor=actor, reden="Cliëntenstop beëindigd")
+    return stop
+
+
+def geldende_stop(*, aanbieder, product, gemeente, datum):
+    return (
+        Clientenstop.objects.geldend_op(datum)
+        .voor(product=product, gemeente=gemeente)
+        .filter(aanbieder=aanbieder)
+        .first()
+    )
+
+
+def controleer_nieuwe_toewijzing(
+    *, aanbieder, product, gemeente, datum, stop_afwijking_reden: str = ""
+) -> None:
+    """Refuse an assignment to a provider that left the product or has a stop in force
+    there (unless the consulent records why it was agreed with CM)."""
+    contract = Contract.objects.actief_op(datum).filter(aanbieder=aanbieder, product=product)
+    if not contract.exists():
+        raise ValidationError(
+            {
+                "aanbieder": f"{aanbieder} heeft op {datum:%d-%m-%Y} geen lopend contract voor "
+                f"{product.code} (niet gecontracteerd of uitgetreden)."
+            }
+        )
+    stop = geldende_stop(aanbieder=aanbieder, product=product, gemeente=gemeente, datum=datum)
+    if stop and not stop_afwijking_reden.strip():
+        raise ValidationError(
+            {
+                "stop_afwijking_reden": f"{aanbieder} heeft een cliëntenstop voor "
+                f"{product.code} in {gemeente}. Kies een andere aanbieder, of leg vast "
+                "waarom dit met "
+                "contractmanagement is afgesproken."
+            }
+        )
+
+
+# --------------------------------------------------------------------- capacity
+
+
+@transaction.atomic
+def capaciteit_melden(
+    *, actor, aanbieder, product, gemeenten, aantal, vanaf_datum, tot_datum=None, toelichting=""
+) -> Capaciteit:
+    _namens_aanbieder(actor, aanbieder)
+    melding = Capaciteit(
+        aanbieder=aanbieder,
+        product=product,
+        aantal=aantal,
+        vanaf_datum=vanaf_datum,
+        tot_datum=tot_datum,
+        toelichting=toelichting,
+    )
+    _opslaan(melding, actor=actor, reden="Capaciteit gemeld")
+    melding.gemeenten.set(gemeenten)
+    return melding
+
+
+@transaction.atomic
+def capaciteit_bijwerken(*, actor, melding: Capaciteit, data: dict) -> Capaciteit:
+    _namens_aanbieder(actor, melding.aanbieder)
+    melding = Capaciteit.objects.select_for_update().get(pk=melding.pk)
+    if melding.ingetrokken_op:
+        raise ValidationError("Deze melding is ingetrokken; meld nieuwe capaciteit.")
+    gemeenten = data.pop("gemeenten", None)
+    for veld in ("product", "aantal", "vanaf_datum", "tot_datum", "toelichting"):
+        if veld in data:
+            setattr(melding, veld, data[veld])
+    melding.bijgewerkt_op = timezone.now()
+    _opslaan(melding, actor=actor, reden="Capaciteit bijgewerkt")
+    if gemeenten is not None:
+        melding.gemeenten.set(gemeenten)
+    return melding
+
+
+@transaction.atomic
+def capaciteit_intrekken(*, actor, melding: Capaciteit) -> Capaciteit:
+    _namens_aanbieder(actor, melding.aanbieder)
+    melding = Capaciteit.objects.select_for_update().get(pk=melding.pk)
+    if melding.ingetrokken_op is None:
+        melding.ingetrokken_op = timezone.now()
+        _opslaan(melding, actor=actor, reden="Capaciteit ingetrokken")
+    return melding
+
+
+# ---------------------------------------------------------------------- signals
+
+
+@transaction.atomic
+def signaal_melden(
+    *, actor, client, soort, onderwerp, toelichting, berekende_minuten=None
+) -> Aanbiedersignaal:
+    from indicaties.models import Client
+
+    if not actor.has_rol(Rol.AANBIEDER_MEDEWERKER) or actor.organisatie is None:
+        raise PermissionDenied("Alleen aanbieders melden een signaal over een cliënt.")
+    if not Client.objects.visible_to(actor).filter(pk=client.pk).exists():
+        raise PermissionDenied("Deze cliënt is niet bij uw organisatie in zorg.")
+    signaal = Aanbiedersignaal(
+        aanbieder=actor.organisatie,
+        client=client,
+        consulent=client.consulent,
+        soort=soort,
+        onderwerp=onderwerp,
+        toelichting=toelichting,
+        berekende_minuten=berekende_minuten,
+        gemeld_door=actor,
+    )
+    _opslaan(signaal, actor=actor, reden="Signaal gemeld")
+    return signaal
+
+
+@transaction.atomic
+def signaal_beantwoorden(*, actor, signaal: Aanbiedersignaal, antwoord: str) -> Aanbiedersignaal:
+    if not (_is_cm(actor) or (actor.is_sdd and actor.has_rol(Rol.CONSULENT))):
+        raise PermissionDenied("Contractmanagement of de consulent beantwoordt signalen.")
+    signaal = Aanbiedersignaal.objects.select_for_update().get(pk=signaal.pk)
+    controleer_overgang(SIGNAAL_OVERGANGEN, signaal.status, SignaalStatus.BEANTWOORD, "Dit signaal")
+    if not antwoord.strip():
+        raise ValidationError({"antwoord": "Vul een antwoord in."})
+    signaal.status = SignaalStatus.BEANTWOORD
+    signaal.antwoord = antwoord
+    signaal.beantwoord_door = actor
+    signaal.beantwoord_op = timezone.now()
+    _opslaan(signaal, actor=actor, reden="Signaal beantwoord")
+    return signaal
+
+
+# ---------------------------------------------------------------------- mandates
+
+
+def controleer_mandaat_binnen_contract(*, aanbieder, producten, geldig_van, geldig_tot) -> None:
+    """A mandate may only cover products the provider is contracted for in that period."""
+    for product in producten:
+        contracten = Contract.objects.filter(
+            aanbieder=aanbieder, product=product, status="actief", ingangsdatum__lte=geldig_van
+        )
+        if geldig_tot is None:
+            contracten = contracten.filter(einddatum__isnull=True)
+        else:
+            contracten = contracten.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=geldig_tot))
+        if not contracten.exists():
+            raise ValidationError(
+                {
+                    "geldig_tot" if geldig_tot else "geldig_van": (
+                        f"Het mandaat voor {product.code} valt (deels) buiten de contractperiode "
+                        f"van {aanbieder}. Kies een periode binnen het contract."
+                    )
+                }
+            )
+
+
+@transaction.atomic
+def mandaatdocument_toevoegen(*, actor, mandaat, upload, omschrijving: str) -> MandaatDocument:
+    content, sha256 = controleer_pdf(upload)
+    document = MandaatDocument(
+        mandaat=mandaat,
+        omschrijving=omschrijving,
+        bestandsnaam=upload.name[:255],
+        sha256=sha256,
+        grootte=len(content),
+    )
+    document.bestand.save(f"{document.uuid}.pdf", ContentFile(content), save=False)
+    _opslaan(document, actor=actor, reden="Mandaatdocument toegevoegd")
+    return document

@@ -1,0 +1,476 @@
+"""Contract-management pages: dashboard, client stops, capacity, signals, contacts."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from indicaties.selectors import client_of_404
+from sdd_portal.accounts.models import Rol
+from sdd_portal.accounts.permissions import rol_vereist
+from sdd_portal.audit.models import Actie
+from sdd_portal.audit.services import log_access
+
+from . import services
+from .forms import (
+    CapaciteitForm,
+    ClientenstopForm,
+    SignaalAntwoordForm,
+    SignaalForm,
+    StopBeeindigenForm,
+    StopBeoordelingForm,
+)
+from .models import (
+    Aanbiedersignaal,
+    Capaciteit,
+    Clientenstop,
+    Contactpersoon,
+    Instellingen,
+    MandaatDocument,
+)
+from .selectors import dashboard as dashboard_data
+from .states import STOP_GELDEND, StopStatus
+
+LEZERS = (Rol.CONTRACTMANAGER, Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER)
+
+
+def _fouten_naar_form(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for veld, fouten in exc.message_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _is_aanbieder(user) -> bool:
+    return user.has_rol(Rol.AANBIEDER_MEDEWERKER) and not user.is_sdd
+
+
+def _eigen_of_alles(user, qs):
+    """Providers see only their own organisation's records; SDD roles see all."""
+    return qs.filter(aanbieder=user.organisatie) if _is_aanbieder(user) else qs
+
+
+# --------------------------------------------------------------------- dashboard
+
+
+@rol_vereist(Rol.CONTRACTMANAGER)
+def dashboard(request):
+    data = dashboard_data()
+    formaat = request.GET.get("formaat")
+    if formaat in ("csv", "xlsx"):
+        return _export(data, formaat)
+    vandaag = timezone.localdate()
+    data["aangevraagd"] = list(
+        Clientenstop.objects.filter(status=StopStatus.AANGEVRAAGD)
+        .select_related("aanbieder", "product")
+        .order_by("ingangsdatum")[:20]
+    )
+    data["heroverweging"] = list(
+        Clientenstop.objects.heroverweging_verlopen(vandaag)
+        .select_related("aanbieder", "product")
+        .order_by("heroverwegingsdatum")[:20]
+    )
+    return render(request, "contractbeheer/dashboard.html", data)
+
+
+def _export(data, formaat):
+    kop = [
+        "Aanbieder",
+        "AGB-code",
+        *[f"Cliënten {p}" for p in data["producten"]],
+        "Geldende cliëntenstops",
+        "Aangevraagde stops",
+        "Verouderde capaciteit",
+        "Open signalen",
+    ]
+    rijen = [
+        [
+            r["aanbieder"].naam,
+            r["aanbieder"].agb_code,
+            *r["aantallen"],
+            r["stops"],
+            r["stops_aangevraagd"],
+            r["capaciteit_verouderd"],
+            r["signalen_open"],
+        ]
+        for r in data["rijen"]
+    ]
+    naam = f"contractbeheer-{data['datum']:%Y-%m-%d}"
+    if formaat == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";")
+        writer.writerow(kop)
+        writer.writerows(rijen)
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
+        return response
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Aanbieders")
+    ws.append(kop)
+    for rij in rijen:
+        ws.append(rij)
+    out = io.BytesIO()
+    wb.save(out)
+    response = HttpResponse(
+        out.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
+    return response
+
+
+# ----------------------------------------------------------------- client stops
+
+STOP_FILTERS = {
+    "geldend": lambda qs, d: qs.geldend_op(d),
+    "aangevraagd": lambda qs, d: qs.filter(status=StopStatus.AANGEVRAAGD),
+    "afgelopen": lambda qs, d: qs.exclude(pk__in=qs.geldend_op(d)).exclude(
+        status=StopStatus.AANGEVRAAGD
+    ),
+    "alle": lambda qs, d: qs,
+}
+
+
+@rol_vereist(*LEZERS)
+def stops(request):
+    vandaag = timezone.localdate()
+    filter_naam = request.GET.get("toon", "geldend")
+    if filter_naam not in STOP_FILTERS:
+        filter_naam = "geldend"
+    qs = _eigen_of_alles(request.user, Clientenstop.objects.all())
+    qs = STOP_FILTERS[filter_naam](qs, vandaag).select_related("aanbieder", "product")
+    qs = qs.prefetch_related("gemeenten").order_by("aanbieder__naam", "-ingangsdatum", "-id")
+    page = Paginator(qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "contractbeheer/stops.html",
+        {
+            "page": page,
+            "toon": filter_naam,
+            "querystring": f"toon={filter_naam}",
+            "filters": [
+                ("geldend", "Geldend"),
+                ("aangevraagd", "Aangevraagd"),
+                ("afgelopen", "Afgelopen of afgewezen"),
+                ("alle", "Alle"),
+            ],
+            "vandaag": vandaag,
+        },
+    )
+
+
+@rol_vereist(Rol.AANBIEDER_MEDEWERKER)
+def stop_aanvragen(request):
+    form = ClientenstopForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            stop = services.stop_aanvragen(
+                actor=request.user, aanbieder=request.user.organisatie, **data
+            )
+        except ValidationError as exc:
+            _fouten_naar_form(form, exc)
+        else:
+            messages.success(
+                request,
+                "Uw aanvraag is naar contractmanagement gestuurd. De stop geldt pas na akkoord.",
+            )
+            return redirect("contractbeheer:stop-detail", uuid=stop.uuid)
+    return render(
+        request, "contractbeheer/stop_form.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+def _stop_of_404(request, uuid) -> Clientenstop:
+    qs = _eigen_of_alles(
+        request.user,
+        Clientenstop.objects.select_related(
+            "aanbieder", "product", "aangevraagd_door", "beoordeeld_door"
+        ),
+    )
+    return get_object_or_404(qs, uuid=uuid)
+
+
+@rol_vereist(*LEZERS)
+def stop_detail(request, uuid):
+    stop = _stop_of_404(request, uuid)
+    beoordeling = beeindigen = None
+    status = 200
+    if request.user.has_rol(Rol.CONTRACTMANAGER) and stop.status == StopStatus.AANGEVRAAGD:
+        beoordeling = StopBeoordelingForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and beoordeling.is_valid():
+            try:
+                services.stop_beoordelen(
+                    actor=request.user,
+                    stop=stop,
+                    besluit=beoordeling.cleaned_data["besluit"],
+                    notitie=beoordeling.cleaned_data["notitie_cm"],
+                    wijzigingen=beoordeling.wijzigingen(),
+                )
+            except ValidationError as exc:
+                _fouten_naar_form(beoordeling, exc)
+            else:
+                messages.success(request, "Uw besluit is vastgelegd.")
+                return redirect("contractbeheer:stop-detail", uuid=stop.uuid)
+        status = 400 if beoordeling.errors else 200
+    elif stop.status in STOP_GELDEND and (
+        request.user.has_rol(Rol.CONTRACTMANAGER) or _is_aanbieder(request.user)
+    ):
+        beeindigen = StopBeeindigenForm(
+            request.POST if request.method == "POST" else None,
+            initial={"einddatum": timezone.localdate()},
+        )
+        if request.method == "POST" and beeindigen.is_valid():
+            try:
+                services.stop_beeindigen(
+                    actor=request.user, stop=stop, einddatum=beeindigen.cleaned_data["einddatum"]
+                )
+            except ValidationError as exc:
+                _fouten_naar_form(beeindigen, exc)
+            else:
+                messages.success(request, "De cliëntenstop is beëindigd.")
+                return redirect("contractbeheer:stop-detail", uuid=stop.uuid)
+        status = 400 if beeindigen.errors else 200
+    elif request.method == "POST":
+        raise PermissionDenied("U kunt deze cliëntenstop niet wijzigen.")
+    return render(
+        request,
+        "contractbeheer/stop_detail.html",
+        {
+            "stop": stop,
+            "gemeenten": stop.gemeenten.all(),
+            "beoordeling": beoordeling,
+            "beeindigen": beeindigen,
+            "geschiedenis": stop.history.select_related("history_user").order_by("-history_date"),
+        },
+        status=status,
+    )
+
+
+# ---------------------------------------------------------------------- capacity
+
+
+@rol_vereist(*LEZERS)
+def capaciteit(request):
+    vandaag = timezone.localdate()
+    weken = Instellingen.huidig().capaciteit_verouderd_na_weken
+    qs = _eigen_of_alles(request.user, Capaciteit.objects.actueel(vandaag))
+    qs = qs.select_related("aanbieder", "product").prefetch_related("gemeenten")
+    qs = qs.order_by("product__code", "aanbieder__naam", "-bijgewerkt_op")
+    page = Paginator(qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
+    for melding in page.object_list:
+        melding.verouderd = melding.is_verouderd(weken)
+    return render(
+        request,
+        "contractbeheer/capaciteit.html",
+        {
+            "page": page,
+            "weken": weken,
+            "querystring": "",
+            "mag_melden": _is_aanbieder(request.user),
+        },
+    )
+
+
+@rol_vereist(Rol.AANBIEDER_MEDEWERKER)
+def capaciteit_form(request, uuid=None):
+    melding = None
+    if uuid:
+        melding = get_object_or_404(
+            Capaciteit.objects.filter(aanbieder=request.user.organisatie, ingetrokken_op=None),
+            uuid=uuid,
+        )
+    form = CapaciteitForm(request.POST if request.method == "POST" else None, instance=melding)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            if melding:
+                services.capaciteit_bijwerken(actor=request.user, melding=melding, data=data)
+            else:
+                services.capaciteit_melden(
+                    actor=request.user, aanbieder=request.user.organisatie, **data
+                )
+        except ValidationError as exc:
+            _fouten_naar_form(form, exc)
+        else:
+            messages.success(
+                request,
+                "De capaciteit is bijgewerkt."
+                if melding
+                else "Uw capaciteit is gemeld; consulenten zien haar bij het "
+                "kiezen van een aanbieder.",
+            )
+            return redirect("contractbeheer:capaciteit")
+    return render(
+        request,
+        "contractbeheer/capaciteit_form.html",
+        {"form": form, "melding": melding},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@rol_vereist(Rol.AANBIEDER_MEDEWERKER)
+def capaciteit_intrekken(request, uuid):
+    melding = get_object_or_404(
+        Capaciteit.objects.filter(aanbieder=request.user.organisatie), uuid=uuid
+    )
+    services.capaciteit_intrekken(actor=request.user, melding=melding)
+    messages.success(request, "De capaciteitsmelding is ingetrokken.")
+    return redirect("contractbeheer:capaciteit")
+
+
+# ----------------------------------------------------------------------- signals
+
+
+@rol_vereist(*LEZERS)
+def signalen(request):
+    qs = Aanbiedersignaal.objects.visible_to(request.user).select_related(
+        "aanbieder", "client", "consulent"
+    )
+    if request.GET.get("toon") != "alle":
+        qs = qs.open()
+    eigen_consulent = request.user.has_rol(Rol.CONSULENT) and not request.user.has_rol(
+        Rol.CONTRACTMANAGER
+    )
+    if eigen_consulent and request.GET.get("van") != "iedereen":
+        qs = qs.filter(consulent=request.user)
+    page = Paginator(qs.order_by("-created_at", "-id"), settings.PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    if page.object_list:
+        log_access(
+            request=request,
+            actie=Actie.ZOEKEN,
+            omschrijving="Signalenlijst",
+            client_ids=[s.client_id for s in page.object_list],
+        )
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return render(
+        request,
+        "contractbeheer/signalen.html",
+        {
+            "page": page,
+            "querystring": querystring.urlencode(),
+            "alle": request.GET.get("toon") == "alle",
+            "mag_melden": _is_aanbieder(request.user),
+        },
+    )
+
+
+@rol_vereist(Rol.AANBIEDER_MEDEWERKER)
+def signaal_nieuw(request):
+    uuid = request.GET.get("client") or request.POST.get("client")
+    try:
+        client = client_of_404(request=request, uuid=uuid, omschrijving="Signaal voorbereiden")
+    except (ValidationError, ValueError):
+        raise Http404("Onbekende cliënt.") from None
+    form = SignaalForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            signaal = services.signaal_melden(
+                actor=request.user, client=client, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _fouten_naar_form(form, exc)
+        else:
+            messages.success(
+                request, "Uw signaal is verstuurd naar contractmanagement en de consulent."
+            )
+            return redirect("contractbeheer:signaal-detail", uuid=signaal.uuid)
+    return render(
+        request,
+        "contractbeheer/signaal_form.html",
+        {"form": form, "client": client},
+        status=400 if form.errors else 200,
+    )
+
+
+@rol_vereist(*LEZERS)
+def signaal_detail(request, uuid):
+    signaal = get_object_or_404(
+        Aanbiedersignaal.objects.visible_to(request.user).select_related(
+            "aanbieder", "client", "consulent", "gemeld_door", "beantwoord_door"
+        ),
+        uuid=uuid,
+    )
+    log_access(
+        request=request,
+        actie=Actie.BEKIJKEN,
+        omschrijving="Signaal bekeken",
+        client_ids=[signaal.client_id],
+    )
+    form = None
+    if (
+        signaal.status != "beantwoord"
+        and request.user.is_sdd
+        and request.user.has_rol(Rol.CONTRACTMANAGER, Rol.CONSULENT)
+    ):
+        form = SignaalAntwoordForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.signaal_beantwoorden(
+                    actor=request.user, signaal=signaal, antwoord=form.cleaned_data["antwoord"]
+                )
+            except ValidationError as exc:
+                _fouten_naar_form(form, exc)
+            else:
+                messages.success(request, "Uw antwoord is vastgelegd; de aanbieder ziet het.")
+                return redirect("contractbeheer:signaal-detail", uuid=signaal.uuid)
+    elif request.method == "POST":
+        raise PermissionDenied("U kunt dit signaal niet beantwoorden.")
+    return render(
+        request,
+        "contractbeheer/signaal_detail.html",
+        {"signaal": signaal, "form": form},
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+# ---------------------------------------------------------------------- contacts
+
+
+@login_required
+def contactpersonen(request):
+    return render(
+        request, "contractbeheer/contactpersonen.html", {"contacten": Contactpersoon.objects.all()}
+    )
+
+
+# --------------------------------------------------------------------- documents
+
+
+@login_required
+def mandaatdocument(request, uuid):
+    document = get_object_or_404(MandaatDocument.objects.select_related("mandaat"), uuid=uuid)
+    user = request.user
+    eigen = _is_aanbieder(user) and document.mandaat.aanbieder_id == user.organisatie_id
+    if not (eigen or (user.is_sdd and user.has_rol(Rol.CONTRACTMANAGER))):
+        raise Http404("Document niet gevonden.")
+    log_access(
+        request=request,
+        actie=Actie.DOWNLOADEN,
+        omschrijving=f"Mandaatdocument {document.omschrijving}",
+    )
+    return FileResponse(
+        document.bestand.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=document.bestandsnaam,
+    )
