@@ -147,15 +147,17 @@ class MandaatAdmin(PortalHistoryAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not MandaatDocument:
             return super().save_formset(request, form, formset, change)
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for inline_form in formset.forms:
             upload = inline_form.cleaned_data.get("upload") if inline_form.has_changed() else None
             if upload:
-                services.mandaatdocument_toevoegen(
+                document = services.mandaatdocument_toevoegen(
                     actor=request.user,
                     mandaat=form.instance,
                     upload=upload,
                     omschrijving=inline_form.cleaned_data["omschrijving"],
                 )
+                formset.new_objects.append(document)
         return None
 
 

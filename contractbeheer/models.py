@@ -91,8 +91,12 @@ class Toetredingsstop(DomainModel):
 class ContractQuerySet(models.QuerySet):
     def actief_op(self, datum):
         """Contracts under which the provider may receive new assignments on ``datum``."""
+        # A provider that left was still contracted before its leaving date.
         return (
-            self.filter(status=ContractStatus.ACTIEF, toetredingsdatum__lte=datum)
+            self.filter(
+                status__in=[ContractStatus.ACTIEF, ContractStatus.UITGETREDEN],
+                toetredingsdatum__lte=datum,
+            )
             .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=datum))
             .filter(Q(uittredingsdatum__isnull=True) | Q(uittredingsdatum__gt=datum))
         )

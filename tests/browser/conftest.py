@@ -60,3 +60,20 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
 def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def login_in_browser(page, live_server, username, device=None):
+    from django_otp.oath import totp
+
+    from tests.factories import PASSWORD
+
+    page.goto(f"{live_server.url}/account/login/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    if device is not None:
+        page.get_by_text("zescijferige code").wait_for()
+        code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+        page.get_by_label("Token").fill(f"{code:06d}")
+        page.get_by_role("button", name="Volgende").click()
+    page.get_by_role("heading", name="Welkom").wait_for()

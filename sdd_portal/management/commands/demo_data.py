@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from bandbreedte.models import Product
+from bandbreedte.models import Product, Tarief
 from indicaties.models import Client, Gemeente, Toewijzing
 from sdd_portal.accounts.models import Organisatie, User
 from sdd_portal.demo import DEMO_PASSWORD, DEMO_TOTP_KEY_HEX, DEMO_USERS, SDD_NAAM
@@ -31,11 +31,46 @@ GEMEENTEN = [
     ("0642", "Zwijndrecht"),
 ]
 
+# (code, name, iWmo category, product code, unit, frequency, delivery variant)
 PRODUCTEN = [
-    ("HO", "Huishoudelijke ondersteuning", "01", "01A01"),
-    ("IB", "Individuele begeleiding", "02", "02A01"),
-    ("DB", "Dagbesteding", "07", "07A01"),
-    ("IB0", "Lichte begeleiding (IB0)", "02", "02A00"),
+    ("HO", "Huishoudelijke ondersteuning", "01", "01A01", "01", "2", "inspanningsgericht"),
+    ("IB", "Individuele begeleiding", "02", "02A01", "01", "2", "inspanningsgericht"),
+    ("DB", "Dagbesteding", "07", "07A01", "16", "2", "outputgericht"),
+    ("IB0", "Lichte begeleiding (IB0)", "02", "02A00", "01", "4", "inspanningsgericht"),
+]
+
+# Illustrative demo tariffs per hour for HO, with the collective-agreement raises of
+# 1 July 2025 and 1 July 2026 (seed 000 item 3i). Not SDD's real tariffs.
+HO_TARIEVEN = [
+    ("2025-01-01", "2025-06-30", "38.5000", "Demotarief 2025 (illustratief)"),
+    ("2025-07-01", "2026-06-30", "39.9200", "Cao-verhoging per 1 juli 2025 (illustratief)"),
+    ("2026-07-01", None, "41.3000", "Cao-verhoging per 1 juli 2026 (illustratief)"),
+]
+
+CONTACTEN = [
+    (
+        10,
+        "Contracten, tarieven en cliëntenstops",
+        "Contractmanagement SDD",
+        "contractmanagement@sdd.example.org",
+        "078 770 8900",
+    ),
+    (
+        20,
+        "Vragen over een indicatie of bandbreedte",
+        "Team Wmo-consulenten",
+        "wmo-consulenten@sdd.example.org",
+        "078 770 8910",
+    ),
+    (
+        30,
+        "Berichtenverkeer iWmo (301, 305, 307)",
+        "Functioneel beheer iWmo",
+        "berichtenverkeer@sdd.example.org",
+        "",
+    ),
+    (40, "Declaraties en betalingen", "Team Financiën Wmo", "declaraties@sdd.example.org", ""),
+    (50, "Inkoop en toetreding", "Inkoop SDD", "inkoop@sdd.example.org", ""),
 ]
 
 # Providers named in the FOT minutes. KvK numbers and AGB codes are invented.
@@ -51,7 +86,11 @@ AANBIEDERS = [
     ("Vierstroom", "Hardinxveld-Giessendam"),
     ("Warande", "Zwijndrecht"),
     ("Privazorg", "Dordrecht"),
+    ("Stichting de Merwelanden", "Dordrecht"),
+    ("Depse Zorg en Hulpverlening", "Zwijndrecht"),
 ]
+
+UITGETREDEN = ("Stichting de Merwelanden", "Depse Zorg en Hulpverlening")
 
 STRATEN = [
     "Voorstraat",
@@ -141,9 +180,16 @@ class Command(BaseCommand):
         producten = {
             code: Product.objects.update_or_create(
                 code=code,
-                defaults={"naam": naam, "productcategorie": cat, "productcode": pcode},
+                defaults={
+                    "naam": naam,
+                    "productcategorie": cat,
+                    "productcode": pcode,
+                    "eenheid": eenheid,
+                    "frequentie": freq,
+                    "uitvoeringsvariant": variant,
+                },
             )[0]
-            for code, naam, cat, pcode in PRODUCTEN
+            for code, naam, cat, pcode, eenheid, freq, variant in PRODUCTEN
         }
         sdd, _ = Organisatie.objects.update_or_create(
             kvk_nummer="24383578",
@@ -200,6 +246,7 @@ class Command(BaseCommand):
                 )
 
         self._clienten(rng, options["clienten"], gemeenten, producten, aanbieders)
+        contractbeheer_demo(producten=producten, aanbieders=aanbieders, gemeenten=gemeenten)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demogegevens klaar: {len(gemeenten)} gemeenten, {len(aanbieders)} aanbieders, "
@@ -210,14 +257,17 @@ class Command(BaseCommand):
     def _clienten(self, rng, aantal, gemeenten, producten, aanbieders):
         vandaag = timezone.localdate()
         codes = sorted(gemeenten)
-        aanbieder_lijst = list(aanbieders.values())
+        # Providers that left their contracts get no new demo assignments.
+        aanbieder_lijst = [a for naam, a in aanbieders.items() if naam not in UITGETREDEN]
         bsns = demo_bsns(aantal)
+        consulent = User.objects.get(username="consulent")
         bestaand = set(Client.objects.filter(bsn__in=bsns).values_list("bsn", flat=True))
         nieuw = []
         for i, bsn in enumerate(bsns):
             code = codes[i % len(codes)]
             voorvoegsel, achternaam = rng.choice(ACHTERNAMEN)
             client = Client(
+                consulent=consulent,
                 bsn=bsn,
                 voornamen=rng.choice(VOORNAMEN),
                 voorvoegsel=voorvoegsel,
@@ -234,6 +284,8 @@ class Command(BaseCommand):
             if bsn not in bestaand:
                 nieuw.append(client)
         Client.objects.bulk_create(nieuw)
+        # Older demo databases: give every demo client the demo consulent.
+        Client.objects.filter(bsn__in=bsns, consulent__isnull=True).update(consulent=consulent)
         # bulk_create writes no history: record the creation explicitly.
         Client.history.bulk_history_create(nieuw, default_change_reason="Demogegevens")
 
@@ -258,3 +310,135 @@ class Command(BaseCommand):
             )
         Toewijzing.objects.bulk_create(toewijzingen)
         Toewijzing.history.bulk_history_create(toewijzingen, default_change_reason="Demogegevens")
+
+
+def contractbeheer_demo(*, producten, aanbieders, gemeenten) -> None:
+    """Contracts, tariffs, mandates, stops, capacity, contacts and a signal (idempotent)."""
+    from contractbeheer.models import (
+        Aanbiedersignaal,
+        Capaciteit,
+        Clientenstop,
+        Contactpersoon,
+        Contract,
+        Instellingen,
+        Mandaat,
+        Toetredingsstop,
+    )
+
+    vandaag = timezone.localdate()
+    sdd_cm = User.objects.get(username="contractmanager")
+    Instellingen.objects.get_or_create(pk=1)
+    for start, end, bedrag, omschrijving in HO_TARIEVEN:
+        Tarief.objects.update_or_create(
+            product=producten["HO"],
+            eenheid="04",
+            ingangsdatum=start,
+            defaults={"einddatum": end, "bedrag": bedrag, "omschrijving": omschrijving},
+        )
+    for product in ("IB", "DB"):
+        Toetredingsstop.objects.get_or_create(
+            product=producten[product],
+            ingangsdatum=date(2021, 6, 1),
+            defaults={"toelichting": "Stop op toetreding IB en DB (FOT juli 2021, item 4)."},
+        )
+    for index, (naam, aanbieder) in enumerate(aanbieders.items()):
+        product_codes = (
+            ["HO"] + (["IB"] if index % 3 == 0 else []) + (["DB"] if index % 4 == 1 else [])
+        )
+        if naam == "Stichting de Merwelanden":
+            product_codes = ["IB"]
+        if naam == "Depse Zorg en Hulpverlening":
+            product_codes = ["DB"]
+        for code in product_codes:
+            uitgetreden = naam in UITGETREDEN
+            Contract.objects.update_or_create(
+                aanbieder=aanbieder,
+                product=producten[code],
+                ingangsdatum=date(2020, 1, 1),
+                defaults={
+                    "kenmerk": f"SDD-{code}-{index + 1:03d}",
+                    "toetredingsdatum": date(2020, 1, 1),
+                    "status": "uitgetreden" if uitgetreden else "actief",
+                    "uittredingsdatum": date(2021, 7, 1) if uitgetreden else None,
+                    "uittredingsreden": "Uitgetreden (FOT juli 2021)" if uitgetreden else "",
+                },
+            )
+    vlijtig = User.objects.get(username="aanbieder.vlijtigliesje")
+    mandaat, _ = Mandaat.objects.get_or_create(
+        aanbieder=aanbieders["Vlijtig Liesje"],
+        medewerker=vlijtig,
+        defaults={
+            "functie": "Teamleider HO",
+            "geldig_van": date(2025, 1, 1),
+            "geldig_tot": date(2027, 12, 31),
+        },
+    )
+    mandaat.producten.add(producten["HO"])
+    for volgorde, onderwerp, contact, email, telefoon in CONTACTEN:
+        Contactpersoon.objects.update_or_create(
+            onderwerp=onderwerp,
+            defaults={
+                "contact": contact,
+                "email": email,
+                "telefoon": telefoon,
+                "volgorde": volgorde,
+            },
+        )
+    if not Clientenstop.objects.exists():
+        lelie = Clientenstop.objects.create(
+            aanbieder=aanbieders["Lelie zorggroep"],
+            product=producten["HO"],
+            ingangsdatum=vandaag - timedelta(days=60),
+            heroverwegingsdatum=vandaag - timedelta(days=3),
+            reden="Personeelstekort door ziekteverzuim en verloop.",
+            maatregelen="Werving van drie nieuwe medewerkers; tijdelijk extra uren van vaste "
+            "krachten.",
+            status="akkoord",
+            aangevraagd_door=User.objects.filter(organisatie=aanbieders["Lelie zorggroep"]).first()
+            or sdd_cm,
+            beoordeeld_door=sdd_cm,
+            beoordeeld_op=timezone.now() - timedelta(days=58),
+            notitie_cm="Akkoord; heroverwegen na twee maanden.",
+        )
+        lelie.gemeenten.set([gemeenten["0505"], gemeenten["0642"]])
+        aanvraag = Clientenstop.objects.create(
+            aanbieder=aanbieders["Vlijtig Liesje"],
+            product=producten["HO"],
+            ingangsdatum=vandaag + timedelta(days=7),
+            einddatum=vandaag + timedelta(days=97),
+            reden="Twee teams zijn onderbezet tot de nieuwe medewerkers zijn ingewerkt.",
+            maatregelen="Inwerktraject versneld; bestaande cliënten krijgen voorrang.",
+            aangevraagd_door=vlijtig,
+        )
+        aanvraag.gemeenten.set([gemeenten["0590"]])
+    if not Capaciteit.objects.exists():
+        poetszorg = Capaciteit.objects.create(
+            aanbieder=aanbieders["Poetszorg"],
+            product=producten["HO"],
+            aantal=15,
+            vanaf_datum=vandaag,
+            toelichting="Wij nemen ook cliënten van wachtlijsten over.",
+        )
+        poetszorg.gemeenten.set(gemeenten.values())
+        aafje = Capaciteit.objects.create(
+            aanbieder=aanbieders["Aafje"],
+            product=producten["HO"],
+            aantal=5,
+            vanaf_datum=vandaag - timedelta(days=70),
+            bijgewerkt_op=timezone.now() - timedelta(days=70),
+        )
+        aafje.gemeenten.set([gemeenten["0505"], gemeenten["0642"]])
+    if not Aanbiedersignaal.objects.exists():
+        client = Client.objects.visible_to(vlijtig).order_by("id").first()
+        if client is not None:
+            Aanbiedersignaal.objects.create(
+                aanbieder=aanbieders["Vlijtig Liesje"],
+                client=client,
+                consulent=client.consulent,
+                soort="normenkader",
+                onderwerp="Bandbreedte lager dan onze berekening",
+                toelichting="Volgens het HHM-normenkader komen wij op 180 minuten per week; "
+                "de bandbreedte gaat uit van 120 tot 150.",
+                berekende_minuten=180,
+                gemeld_door=vlijtig,
+            )
