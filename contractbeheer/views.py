@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from indicaties.selectors import client_of_404
-from sdd_portal.accounts.models import Rol
+from sdd_portal.accounts.models import Organisatie, Rol
 from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.audit.models import Actie
 from sdd_portal.audit.services import log_access
@@ -153,6 +153,14 @@ def stops(request):
     if filter_naam not in STOP_FILTERS:
         filter_naam = "geldend"
     qs = _eigen_of_alles(request.user, Clientenstop.objects.all())
+    aanbieders = []
+    gekozen = request.GET.get("aanbieder", "")
+    if not _is_aanbieder(request.user):
+        aanbieders = list(Organisatie.objects.aanbieders().order_by("naam").values("uuid", "naam"))
+        if gekozen and any(str(a["uuid"]) == gekozen for a in aanbieders):
+            qs = qs.filter(aanbieder__uuid=gekozen)
+        else:
+            gekozen = ""
     qs = STOP_FILTERS[filter_naam](qs, vandaag).select_related("aanbieder", "product")
     qs = qs.prefetch_related("gemeenten").order_by("aanbieder__naam", "-ingangsdatum", "-id")
     page = Paginator(qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
@@ -162,7 +170,9 @@ def stops(request):
         {
             "page": page,
             "toon": filter_naam,
-            "querystring": f"toon={filter_naam}",
+            "querystring": f"toon={filter_naam}&aanbieder={gekozen}",
+            "aanbieders": aanbieders,
+            "gekozen": gekozen,
             "filters": [
                 ("geldend", "Geldend"),
                 ("aangevraagd", "Aangevraagd"),

@@ -69,6 +69,13 @@ def home(request):
         context["aantal_ooit"] = Client.objects.visible_to(user).count()
         client_ids += [t.client_id for t in context["nieuwe_toewijzingen"]]
     if user.has_rol(Rol.CONTRACTMANAGER):
+        from contractbeheer.models import Aanbiedersignaal, Clientenstop
+
+        context["cm_te_doen"] = {
+            "stops_aangevraagd": Clientenstop.objects.filter(status="aangevraagd").count(),
+            "heroverweging_verlopen": Clientenstop.objects.heroverweging_verlopen(vandaag).count(),
+            "signalen_open": Aanbiedersignaal.objects.open().count(),
+        }
         context["aanbieders"] = list(
             Organisatie.objects.aanbieders()
             .filter(actief=True)

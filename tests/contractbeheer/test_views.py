@@ -383,3 +383,31 @@ def test_list_pages_queries_do_not_grow(
     for url in urls:
         http = login(consulent if "toewijzing" in url else contractmanager)
         assert _queries(http, url) == counts[url], url
+
+
+def test_stops_overview_per_provider(login, contractmanager, stop_a, aanbieder_b, ho, dordrecht):
+    from tests.factories import UserFactory
+
+    other = services.stop_aanvragen(
+        actor=UserFactory(organisatie=aanbieder_b),
+        aanbieder=aanbieder_b,
+        product=ho,
+        gemeenten=[dordrecht],
+        ingangsdatum=VANDAAG(),
+        einddatum=VANDAAG() + timedelta(days=5),
+        reden="r",
+        maatregelen="m",
+    )
+    http = login(contractmanager)
+    body = http.get(
+        "/clientenstops/", {"toon": "alle", "aanbieder": str(aanbieder_b.uuid)}
+    ).content.decode()
+    assert f"/clientenstops/{other.uuid}/" in body
+    assert f"/clientenstops/{stop_a.uuid}/" not in body
+    body = http.get("/clientenstops/", {"toon": "alle", "aanbieder": "geen-uuid"}).content.decode()
+    assert f"/clientenstops/{stop_a.uuid}/" in body and f"/clientenstops/{other.uuid}/" in body
+
+
+def test_cm_home_lists_what_waits_for_a_decision(login, contractmanager, stop_a):
+    body = login(contractmanager).get("/").content.decode()
+    assert "Cliëntenstops die op uw besluit wachten: 1" in body

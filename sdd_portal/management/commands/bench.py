@@ -66,6 +66,12 @@ class Command(BaseCommand):
             ("consulent", "Cliëntdossier", f"/clienten/{sample.uuid}/"),
             ("aanbieder.vlijtigliesje", "Eigen cliënten aanbieder", "/clienten/"),
             ("aanbieder.vlijtigliesje", "Startpagina aanbieder", "/"),
+            ("consulent", "Aanbieder kiezen (HO)", f"/clienten/{sample.uuid}/toewijzing/"),
+            ("contractmanager", "Startpagina contractmanager", "/"),
+            ("contractmanager", "Dashboard contractbeheer", "/contractbeheer/"),
+            ("contractmanager", "Cliëntenstops", "/clientenstops/?toon=alle"),
+            ("contractmanager", "Capaciteit", "/capaciteit/"),
+            ("contractmanager", "Signalen", "/signalen/?toon=alle"),
             ("contractmanager", "Aanbieders", "/aanbieders/"),
             ("beheerder", "Toegangslog", "/beheer/toegangslog/"),
         ]
