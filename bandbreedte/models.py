@@ -6,10 +6,11 @@ from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateRangeField, RangeOperators
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Func, Q
+from django.db.models import F, Func
 from simple_history.models import HistoricalRecords
 
 from sdd_portal.models import DomainModel
+from sdd_portal.periods import einde_niet_voor_begin, geldig_op
 
 
 class Eenheid(models.TextChoices):
@@ -52,9 +53,7 @@ def inclusive_range(start: str, end: str) -> DateRange:
 
 class ProductQuerySet(models.QuerySet):
     def geldig_op(self, datum):
-        return self.filter(geldig_van__lte=datum).filter(
-            Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=datum)
-        )
+        return self.filter(geldig_op(datum, "geldig_van", "geldig_tot"))
 
 
 class Product(DomainModel):
@@ -102,10 +101,11 @@ class Product(DomainModel):
         verbose_name_plural = "producten"
         ordering = ["code"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=F("geldig_van")),
-                name="product_geldigheid",
-                violation_error_message="'Geldig tot en met' ligt voor 'geldig vanaf'.",
+            einde_niet_voor_begin(
+                "geldig_van",
+                "geldig_tot",
+                "product_geldigheid",
+                "'Geldig tot en met' ligt voor 'geldig vanaf'.",
             )
         ]
 
@@ -119,9 +119,7 @@ class Product(DomainModel):
 
 class TariefQuerySet(models.QuerySet):
     def geldig_op(self, datum):
-        return self.filter(ingangsdatum__lte=datum).filter(
-            Q(einddatum__isnull=True) | Q(einddatum__gte=datum)
-        )
+        return self.filter(geldig_op(datum))
 
 
 class Tarief(DomainModel):
@@ -154,10 +152,11 @@ class Tarief(DomainModel):
         verbose_name_plural = "tarieven"
         ordering = ["product__code", "-ingangsdatum"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=F("ingangsdatum")),
-                name="tarief_einde_na_begin",
-                violation_error_message="De einddatum ligt voor de ingangsdatum.",
+            einde_niet_voor_begin(
+                "ingangsdatum",
+                "einddatum",
+                "tarief_einde_na_begin",
+                "De einddatum ligt voor de ingangsdatum.",
             ),
             ExclusionConstraint(
                 name="tarief_geen_overlap",

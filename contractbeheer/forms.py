@@ -34,7 +34,16 @@ def _gemeenten():
     )
 
 
-class ClientenstopForm(forms.ModelForm):
+class ProductKeuzeMixin:
+    """Products in code order, with a Dutch prompt."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = Product.objects.order_by("code")
+        self.fields["product"].empty_label = "Kies een product"
+
+
+class ClientenstopForm(ProductKeuzeMixin, forms.ModelForm):
     gemeenten = _gemeenten()
     ingangsdatum = _datum("Ingangsdatum")
     einddatum = _datum("Verwachte einddatum", required=False)
@@ -55,11 +64,6 @@ class ClientenstopForm(forms.ModelForm):
             "reden": forms.Textarea(attrs={"rows": 3}),
             "maatregelen": forms.Textarea(attrs={"rows": 3}),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["product"].queryset = Product.objects.order_by("code")
-        self.fields["product"].empty_label = "Kies een product"
 
     def clean(self):
         data = super().clean()
@@ -127,7 +131,7 @@ class StopBeeindigenForm(forms.Form):
     einddatum = _datum("Laatste dag van de stop")
 
 
-class CapaciteitForm(forms.ModelForm):
+class CapaciteitForm(ProductKeuzeMixin, forms.ModelForm):
     gemeenten = _gemeenten()
     vanaf_datum = _datum("Vanaf")
     tot_datum = _datum("Tot en met", required=False)
@@ -143,11 +147,6 @@ class CapaciteitForm(forms.ModelForm):
                 "invalid": "Vul bij 'aantal' een heel getal in.",
             },
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["product"].queryset = Product.objects.order_by("code")
-        self.fields["product"].empty_label = "Kies een product"
 
     def clean(self):
         data = super().clean()

@@ -17,18 +17,11 @@ from bandbreedte.models import Product, inclusive_range
 from indicaties.models import Client, Gemeente
 from sdd_portal.accounts.models import Organisatie
 from sdd_portal.models import DomainModel, documenten_storage
+from sdd_portal.periods import einde_niet_voor_begin, geldig_op, open_of_vanaf
 
-from .states import ContractStatus, SignaalStatus, StopStatus
+from .states import STOP_GELDEND, ContractStatus, SignaalStatus, StopStatus
 
 AANBIEDER = {"soort": Organisatie.Soort.AANBIEDER}
-
-
-def _periode_geldig(start: str, end: str, name: str, message: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": F(start)}),
-        name=name,
-        violation_error_message=message,
-    )
 
 
 class Instellingen(models.Model):
@@ -76,7 +69,7 @@ class Toetredingsstop(DomainModel):
         verbose_name = "toetredingsstop"
         verbose_name_plural = "toetredingsstops"
         constraints = [
-            _periode_geldig(
+            einde_niet_voor_begin(
                 "ingangsdatum",
                 "einddatum",
                 "toetredingsstop_periode",
@@ -97,8 +90,8 @@ class ContractQuerySet(models.QuerySet):
                 status__in=[ContractStatus.ACTIEF, ContractStatus.UITGETREDEN],
                 toetredingsdatum__lte=datum,
             )
-            .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=datum))
-            .filter(Q(uittredingsdatum__isnull=True) | Q(uittredingsdatum__gt=datum))
+            .filter(open_of_vanaf("einddatum", datum))
+            .filter(open_of_vanaf("uittredingsdatum", datum, inclusief=False))
         )
 
 
@@ -155,7 +148,7 @@ class Contract(DomainModel):
         verbose_name_plural = "contracten (deelovereenkomsten)"
         ordering = ["aanbieder__naam", "product__code", "-ingangsdatum"]
         constraints = [
-            _periode_geldig(
+            einde_niet_voor_begin(
                 "ingangsdatum",
                 "einddatum",
                 "contract_periode",
@@ -202,8 +195,8 @@ class Contract(DomainModel):
         if not (self.product_id and self.toetredingsdatum):
             return
         stop_actief = Toetredingsstop.objects.filter(
-            product_id=self.product_id, ingangsdatum__lte=self.toetredingsdatum
-        ).filter(Q(einddatum__isnull=True) | Q(einddatum__gte=self.toetredingsdatum))
+            geldig_op(self.toetredingsdatum), product_id=self.product_id
+        )
         if stop_actief.exists() and self._state.adding and not self.uitzonderingscriterium:
             raise ValidationError(
                 {
@@ -258,7 +251,7 @@ class Mandaat(DomainModel):
         verbose_name_plural = "mandaten"
         ordering = ["aanbieder__naam", "-geldig_van"]
         constraints = [
-            _periode_geldig(
+            einde_niet_voor_begin(
                 "geldig_van",
                 "geldig_tot",
                 "mandaat_periode",
@@ -309,9 +302,7 @@ class MandaatDocument(DomainModel):
 
 class ClientenstopQuerySet(models.QuerySet):
     def geldend_op(self, datum):
-        return self.filter(
-            status__in=[StopStatus.AKKOORD, StopStatus.AKKOORD_GEWIJZIGD], ingangsdatum__lte=datum
-        ).filter(Q(einddatum__isnull=True) | Q(einddatum__gte=datum))
+        return self.filter(geldig_op(datum), status__in=STOP_GELDEND)
 
     def heroverweging_verlopen(self, datum):
         return self.geldend_op(datum).filter(heroverwegingsdatum__lt=datum)
@@ -374,7 +365,7 @@ class Clientenstop(DomainModel):
                 violation_error_message="Een cliëntenstop is altijd tijdelijk: vul een "
                 "verwachte einddatum of een heroverwegingsdatum in.",
             ),
-            _periode_geldig(
+            einde_niet_voor_begin(
                 "ingangsdatum",
                 "einddatum",
                 "clientenstop_periode",
@@ -410,9 +401,7 @@ class Clientenstop(DomainModel):
 
 class CapaciteitQuerySet(models.QuerySet):
     def actueel(self, datum):
-        return self.filter(ingetrokken_op__isnull=True).filter(
-            Q(tot_datum__isnull=True) | Q(tot_datum__gte=datum)
-        )
+        return self.filter(open_of_vanaf("tot_datum", datum), ingetrokken_op__isnull=True)
 
     def verouderd(self, datum, weken: int):
         return self.actueel(datum).filter(bijgewerkt_op__lt=timezone.now() - timedelta(weeks=weken))
@@ -448,7 +437,7 @@ class Capaciteit(DomainModel):
         verbose_name_plural = "capaciteitsmeldingen"
         ordering = ["-bijgewerkt_op"]
         constraints = [
-            _periode_geldig(
+            einde_niet_voor_begin(
                 "vanaf_datum", "tot_datum", "capaciteit_periode", "'Tot en met' ligt voor 'vanaf'."
             ),
         ]

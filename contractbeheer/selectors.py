@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.utils import timezone
 
 from indicaties.models import Toewijzing
 from sdd_portal.accounts.models import Organisatie
+from sdd_portal.periods import geldig_op, open_of_vanaf
 
 from .models import Aanbiedersignaal, Capaciteit, Clientenstop, Contract, Instellingen, Mandaat
 
@@ -25,15 +26,12 @@ def mag_tekenen(user, product, datum=None) -> bool:
         return False
     if user.organisatie_id is None:
         return False
-    mandaat_geldig = (
-        Mandaat.objects.filter(
-            medewerker=user,
-            aanbieder_id=user.organisatie_id,
-            producten=product,
-            geldig_van__lte=datum,
-        )
-        .filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=datum))
-        .filter(Q(ingetrokken_op__isnull=True) | Q(ingetrokken_op__gt=datum))
+    mandaat_geldig = Mandaat.objects.filter(
+        geldig_op(datum, "geldig_van", "geldig_tot"),
+        open_of_vanaf("ingetrokken_op", datum, inclusief=False),
+        medewerker=user,
+        aanbieder_id=user.organisatie_id,
+        producten=product,
     )
     contract_actief = Contract.objects.actief_op(datum).filter(
         aanbieder_id=user.organisatie_id, product=product

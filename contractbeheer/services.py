@@ -6,11 +6,11 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from sdd_portal.accounts.models import Rol
 from sdd_portal.documents import controleer_pdf
+from sdd_portal.periods import open_of_vanaf
 
 from .models import Aanbiedersignaal, Capaciteit, Clientenstop, Contract, MandaatDocument
 from .states import (
@@ -253,7 +253,7 @@ def controleer_mandaat_binnen_contract(*, aanbieder, producten, geldig_van, geld
         if geldig_tot is None:
             contracten = contracten.filter(einddatum__isnull=True)
         else:
-            contracten = contracten.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=geldig_tot))
+            contracten = contracten.filter(open_of_vanaf("einddatum", geldig_tot))
         if not contracten.exists():
             raise ValidationError(
                 {

@@ -8,6 +8,7 @@ from django.utils import timezone
 from sdd_portal.validators import normalize_postcode, validate_bsn
 
 from .models import Client, Gemeente
+from .services import CLIENT_FIELDS
 
 
 class ClientForm(forms.ModelForm):
@@ -21,21 +22,7 @@ class ClientForm(forms.ModelForm):
 
     class Meta:
         model = Client
-        fields = [
-            "bsn",
-            "voornamen",
-            "voorvoegsel",
-            "achternaam",
-            "geboortedatum",
-            "straat",
-            "huisnummer",
-            "huisnummertoevoeging",
-            "postcode",
-            "woonplaats",
-            "gemeente",
-            "telefoon",
-            "email",
-        ]
+        fields = list(CLIENT_FIELDS)
         widgets = {
             "geboortedatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "bsn": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),

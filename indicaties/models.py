@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.db.models.functions import Upper
 from simple_history.models import HistoricalRecords
 
 from bandbreedte.models import Product
 from sdd_portal.accounts.models import Organisatie
 from sdd_portal.models import DomainModel
+from sdd_portal.periods import einde_niet_voor_begin
 from sdd_portal.validators import validate_bsn, validate_postcode, validate_telefoon
 
 from .query import ClientQuerySet, ToewijzingQuerySet
@@ -146,10 +147,11 @@ class Toewijzing(DomainModel):
         verbose_name_plural = "toewijzingen"
         ordering = ["-ingangsdatum", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=F("ingangsdatum")),
-                name="toewijzing_einde_na_begin",
-                violation_error_message="De einddatum ligt voor de ingangsdatum.",
+            einde_niet_voor_begin(
+                "ingangsdatum",
+                "einddatum",
+                "toewijzing_einde_na_begin",
+                "De einddatum ligt voor de ingangsdatum.",
             )
         ]
         indexes = [

@@ -17,6 +17,8 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
+from sdd_portal.periods import geldig_op
+
 
 def _rollen(actor) -> set[str]:
     if actor is None or not getattr(actor, "is_authenticated", False):
@@ -86,6 +88,4 @@ class ToewijzingQuerySet(models.QuerySet):
         return self.none()
 
     def actief_op(self, datum):
-        return self.filter(ingangsdatum__lte=datum).filter(
-            Q(einddatum__isnull=True) | Q(einddatum__gte=datum)
-        )
+        return self.filter(geldig_op(datum))

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sdd_portal.accounts.models import Rol
+from sdd_portal.accounts.otp import inloggen_met_tweede_factor
 
 from .factories import (
     ClientFactory,
@@ -70,12 +69,7 @@ def login(client):
     """Log a user in on the test client; SDD users as if they passed the second factor."""
 
     def _login(user):
-        client.force_login(user)
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-        if device is not None:
-            session = client.session
-            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-            session.save()
+        inloggen_met_tweede_factor(client, user)
         return client
 
     return _login

@@ -12,6 +12,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from sdd_portal.models import DomainModel
+from sdd_portal.periods import geldig_op
 from sdd_portal.validators import validate_agb, validate_kvk, validate_postcode, validate_telefoon
 
 
@@ -35,9 +36,7 @@ class OrganisatieQuerySet(models.QuerySet):
 
     def met_tellingen(self, datum):
         """Annotate the number of assignments active on ``datum`` and of active employees."""
-        actief = Q(toewijzingen__ingangsdatum__lte=datum) & (
-            Q(toewijzingen__einddatum__isnull=True) | Q(toewijzingen__einddatum__gte=datum)
-        )
+        actief = geldig_op(datum, "toewijzingen__ingangsdatum", "toewijzingen__einddatum")
         return self.annotate(
             actieve_toewijzingen=models.Count("toewijzingen", filter=actief, distinct=True),
             medewerkers_aantal=models.Count(

@@ -18,22 +18,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from indicaties.models import Client
 from sdd_portal.accounts.models import User
+from sdd_portal.accounts.otp import inloggen_met_tweede_factor
 
 
 def _http_for(username: str) -> HttpClient:
-    user = User.objects.get(username=username)
     http = HttpClient(HTTP_HOST=(settings.ALLOWED_HOSTS or ["localhost"])[0])
-    http.force_login(user)
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is not None:
-        session = http.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
+    inloggen_met_tweede_factor(http, User.objects.get(username=username))
     return http
 
 
