@@ -4,7 +4,11 @@ mandates with their documents, contacts; settings for functioneel beheerders."""
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
 
+from sdd_portal.accounts.models import User
 from sdd_portal.admin import PortalHistoryAdmin
 from sdd_portal.documents import controleer_pdf
 
@@ -72,13 +76,33 @@ class MandaatDocumentForm(forms.ModelForm):
         return upload
 
 
+class MandaatDocumentFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        heeft_al = self.instance.pk and self.instance.documenten.exists()
+        nieuw = any(f.cleaned_data.get("upload") for f in self.forms if f.has_changed())
+        if not heeft_al and not nieuw:
+            raise ValidationError(
+                "Voeg de ondertekende toestemming (PDF) toe: een mandaat zonder document "
+                "is niet compleet."
+            )
+
+
 class MandaatDocumentInline(admin.TabularInline):
     model = MandaatDocument
     form = MandaatDocumentForm
+    formset = MandaatDocumentFormSet
     extra = 1
     can_delete = False
-    fields = ("omschrijving", "upload", "bestandsnaam", "sha256", "grootte")
-    readonly_fields = ("bestandsnaam", "sha256", "grootte")
+    fields = ("omschrijving", "upload", "downloaden", "sha256", "grootte")
+    readonly_fields = ("downloaden", "sha256", "grootte")
+
+    @admin.display(description="document")
+    def downloaden(self, obj):
+        if not obj or not obj.pk:
+            return "nog niet opgeslagen"
+        url = reverse("contractbeheer:mandaatdocument", args=[obj.uuid])
+        return format_html('<a href="{}">{}</a>', url, obj.bestandsnaam)
 
     def has_change_permission(self, request, obj=None):
         return False  # documents are evidence: add new ones, never replace
@@ -97,6 +121,21 @@ class MandaatForm(forms.ModelForm):
             "ingetrokken_op",
             "intrekkingsreden",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        medewerkers = self.fields["medewerker"]
+        medewerkers.queryset = (
+            User.objects.filter(organisatie__soort="aanbieder", is_active=True)
+            .select_related("organisatie")
+            .order_by("organisatie__naam", "last_name")
+        )
+        medewerkers.label_from_instance = lambda u: (
+            f"{u.get_full_name() or u.username} ({u.organisatie.naam})"
+        )
+        self.fields["producten"].widget = forms.CheckboxSelectMultiple(
+            choices=self.fields["producten"].choices
+        )
 
     def clean(self):
         data = super().clean()
@@ -124,7 +163,6 @@ class MandaatAdmin(PortalHistoryAdmin):
     list_display = ("medewerker", "aanbieder", "geldig_van", "geldig_tot", "ingetrokken_op")
     list_filter = ("aanbieder",)
     list_select_related = ("medewerker", "aanbieder")
-    filter_horizontal = ("producten",)
     readonly_fields = ("adres_op_documenten",)
     fieldsets = (
         (None, {"fields": ("aanbieder", "medewerker", "functie", "producten")}),

@@ -34,6 +34,16 @@ def _gemeenten():
     )
 
 
+def einddata_niet_voor(form, data, start, waarvan: str) -> None:
+    """Put 'end before start' errors on the end field itself, in Dutch."""
+    for veld, label in (
+        ("einddatum", "verwachte einddatum"),
+        ("heroverwegingsdatum", "heroverwegingsdatum"),
+    ):
+        if start and data.get(veld) and data[veld] < start:
+            form.add_error(veld, f"De {label} ligt voor de ingangsdatum{waarvan}.")
+
+
 class ProductKeuzeMixin:
     """Products in code order, with a Dutch prompt."""
 
@@ -67,6 +77,7 @@ class ClientenstopForm(ProductKeuzeMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        einddata_niet_voor(self, data, data.get("ingangsdatum"), "")
         if (
             not data.get("einddatum")
             and not data.get("heroverwegingsdatum")
@@ -85,6 +96,7 @@ class ClientenstopForm(ProductKeuzeMixin, forms.ModelForm):
 
 
 class StopBeoordelingForm(forms.Form):
+    ingangsdatum = None  # the stop's start, set by the view for the date checks
     besluit = forms.ChoiceField(
         label="Besluit",
         choices=[
@@ -113,6 +125,10 @@ class StopBeoordelingForm(forms.Form):
             and not (data.get("notitie_cm") or "").strip()
         ):
             self.add_error("notitie_cm", "Licht toe waarom u afwijst of wat u wijzigt.")
+        if self.ingangsdatum:
+            einddata_niet_voor(
+                self, data, self.ingangsdatum, f" van de stop ({self.ingangsdatum:%d-%m-%Y})"
+            )
         if besluit == StopStatus.AKKOORD_GEWIJZIGD and not (
             data.get("einddatum") or data.get("heroverwegingsdatum")
         ):
@@ -133,6 +149,17 @@ class StopBeeindigenForm(forms.Form):
 
 class CapaciteitForm(ProductKeuzeMixin, forms.ModelForm):
     gemeenten = _gemeenten()
+    aantal = forms.IntegerField(
+        label="Ruimte voor ongeveer (aantal nieuwe cliënten)",
+        min_value=1,
+        max_value=9999,
+        error_messages={
+            "min_value": "Vul bij 'aantal' minstens 1 in.",
+            "max_value": "Vul bij 'aantal' hooguit 9999 in.",
+            "invalid": "Vul bij 'aantal' een heel getal in.",
+            "required": "Vul in voor hoeveel nieuwe cliënten u ongeveer ruimte heeft.",
+        },
+    )
     vanaf_datum = _datum("Vanaf")
     tot_datum = _datum("Tot en met", required=False)
 
@@ -163,6 +190,18 @@ class CapaciteitForm(ProductKeuzeMixin, forms.ModelForm):
 
 
 class SignaalForm(forms.ModelForm):
+    berekende_minuten = forms.IntegerField(
+        label="Eigen berekening (minuten per week)",
+        required=False,
+        min_value=0,
+        max_value=10080,
+        error_messages={
+            "min_value": "Vul bij de minuten per week 0 of meer in.",
+            "max_value": "Een week heeft 10080 minuten; vul bij de minuten per week minder in.",
+            "invalid": "Vul de minuten per week als heel getal in.",
+        },
+    )
+
     class Meta:
         model = Aanbiedersignaal
         fields = ["soort", "onderwerp", "toelichting", "berekende_minuten"]

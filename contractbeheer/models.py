@@ -144,8 +144,8 @@ class Contract(DomainModel):
     objects = ContractQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "contract (deelovereenkomst)"
-        verbose_name_plural = "contracten (deelovereenkomsten)"
+        verbose_name = "deelovereenkomst"
+        verbose_name_plural = "deelovereenkomsten (contracten)"
         ordering = ["aanbieder__naam", "product__code", "-ingangsdatum"]
         constraints = [
             einde_niet_voor_begin(
@@ -247,8 +247,8 @@ class Mandaat(DomainModel):
     history = HistoricalRecords(m2m_fields=[producten])
 
     class Meta:
-        verbose_name = "mandaat"
-        verbose_name_plural = "mandaten"
+        verbose_name = "mandaatregistratie"
+        verbose_name_plural = "mandaatregistraties"
         ordering = ["aanbieder__naam", "-geldig_van"]
         constraints = [
             einde_niet_voor_begin(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import Count, Prefetch
 from django.utils import timezone
 
+from bandbreedte.models import Product
 from indicaties.models import Toewijzing
 from sdd_portal.accounts.models import Organisatie
 from sdd_portal.periods import geldig_op, open_of_vanaf
@@ -96,7 +98,7 @@ def dashboard(datum=None) -> dict:
     datum = datum or timezone.localdate()
     weken = Instellingen.huidig().capaciteit_verouderd_na_weken
     per_product = defaultdict(dict)
-    producten = set()
+    producten = set(Product.objects.values_list("code", flat=True))
     for row in (
         Toewijzing.objects.actief_op(datum)
         .values("aanbieder_id", "product__code")
@@ -116,6 +118,18 @@ def dashboard(datum=None) -> dict:
     aangevraagd = tel(Clientenstop.objects.filter(status="aangevraagd"))
     verouderd = tel(Capaciteit.objects.verouderd(datum, weken))
     signalen = tel(Aanbiedersignaal.objects.open())
+    instellingen = Instellingen.huidig()
+    mandaten_verlopen = list(
+        Mandaat.objects.filter(
+            ingetrokken_op__isnull=True,
+            geldig_tot__range=(
+                datum,
+                datum + timedelta(days=instellingen.mandaat_verloopt_binnen_dagen),
+            ),
+        )
+        .select_related("aanbieder", "medewerker")
+        .order_by("geldig_tot")
+    )
     rijen = []
     for org in Organisatie.objects.aanbieders().filter(actief=True).order_by("naam"):
         rijen.append(
@@ -131,4 +145,20 @@ def dashboard(datum=None) -> dict:
     producten = sorted(producten)
     for rij in rijen:
         rij["aantallen"] = [rij["per_product"].get(code, 0) for code in producten]
-    return {"producten": producten, "rijen": rijen, "datum": datum}
+    return {
+        "producten": producten,
+        "kolommen": [*[f"Cliënten {p}" for p in producten], *DASHBOARD_KOLOMMEN],
+        "rijen": rijen,
+        "datum": datum,
+        "mandaten_verlopen": mandaten_verlopen,
+        "mandaat_dagen": instellingen.mandaat_verloopt_binnen_dagen,
+    }
+
+
+# The same column names on the screen and in the CSV and Excel exports.
+DASHBOARD_KOLOMMEN = (
+    "Geldende cliëntenstops",
+    "Aangevraagde cliëntenstops",
+    "Verouderde capaciteit",
+    "Open signalen",
+)

@@ -16,6 +16,7 @@ from .models import Aanbiedersignaal, Capaciteit, Clientenstop, Contract, Mandaa
 from .states import (
     SIGNAAL_OVERGANGEN,
     STOP_OVERGANGEN,
+    ContractStatus,
     SignaalStatus,
     StopStatus,
     controleer_overgang,
@@ -46,6 +47,16 @@ def _namens_aanbieder(actor, aanbieder) -> None:
 
 
 @transaction.atomic
+def _controleer_gecontracteerd(*, aanbieder, product, datum) -> None:
+    if not Contract.objects.actief_op(datum).filter(aanbieder=aanbieder, product=product).exists():
+        raise ValidationError(
+            {
+                "product": f"{aanbieder} heeft op {datum:%d-%m-%Y} geen lopend contract voor "
+                f"{product.code}; kies een product waarvoor uw organisatie gecontracteerd is."
+            }
+        )
+
+
 def stop_aanvragen(
     *,
     actor,
@@ -59,6 +70,14 @@ def stop_aanvragen(
     maatregelen,
 ) -> Clientenstop:
     _namens_aanbieder(actor, aanbieder)
+    if ingangsdatum < timezone.localdate():
+        raise ValidationError(
+            {
+                "ingangsdatum": "Een cliëntenstop vraagt u vooraf aan: de ingangsdatum ligt in het "
+                "verleden."
+            }
+        )
+    _controleer_gecontracteerd(aanbieder=aanbieder, product=product, datum=ingangsdatum)
     stop = Clientenstop(
         aanbieder=aanbieder,
         product=product,
@@ -158,6 +177,7 @@ def capaciteit_melden(
     *, actor, aanbieder, product, gemeenten, aantal, vanaf_datum, tot_datum=None, toelichting=""
 ) -> Capaciteit:
     _namens_aanbieder(actor, aanbieder)
+    _controleer_gecontracteerd(aanbieder=aanbieder, product=product, datum=vanaf_datum)
     melding = Capaciteit(
         aanbieder=aanbieder,
         product=product,
@@ -178,6 +198,11 @@ def capaciteit_bijwerken(*, actor, melding: Capaciteit, data: dict) -> Capacitei
     if melding.ingetrokken_op:
         raise ValidationError("Deze melding is ingetrokken; meld nieuwe capaciteit.")
     gemeenten = data.pop("gemeenten", None)
+    _controleer_gecontracteerd(
+        aanbieder=melding.aanbieder,
+        product=data.get("product", melding.product),
+        datum=data.get("vanaf_datum", melding.vanaf_datum),
+    )
     for veld in ("product", "aantal", "vanaf_datum", "tot_datum", "toelichting"):
         if veld in data:
             setattr(melding, veld, data[veld])
@@ -245,21 +270,29 @@ def signaal_beantwoorden(*, actor, signaal: Aanbiedersignaal, antwoord: str) -> 
 
 
 def controleer_mandaat_binnen_contract(*, aanbieder, producten, geldig_van, geldig_tot) -> None:
-    """A mandate may only cover products the provider is contracted for in that period."""
+    """A mandate may only cover products the provider takes part in for the whole period:
+    from its joining date until its leaving date or the contract's end."""
     for product in producten:
         contracten = Contract.objects.filter(
-            aanbieder=aanbieder, product=product, status="actief", ingangsdatum__lte=geldig_van
+            aanbieder=aanbieder,
+            product=product,
+            status__in=[ContractStatus.ACTIEF, ContractStatus.UITGETREDEN],
+            toetredingsdatum__lte=geldig_van,
         )
         if geldig_tot is None:
-            contracten = contracten.filter(einddatum__isnull=True)
+            contracten = contracten.filter(einddatum__isnull=True, uittredingsdatum__isnull=True)
         else:
-            contracten = contracten.filter(open_of_vanaf("einddatum", geldig_tot))
+            contracten = contracten.filter(
+                open_of_vanaf("einddatum", geldig_tot),
+                open_of_vanaf("uittredingsdatum", geldig_tot, inclusief=False),
+            )
         if not contracten.exists():
             raise ValidationError(
                 {
                     "geldig_tot" if geldig_tot else "geldig_van": (
-                        f"Het mandaat voor {product.code} valt (deels) buiten de contractperiode "
-                        f"van {aanbieder}. Kies een periode binnen het contract."
+                        f"Het mandaat voor {product.code} valt (deels) buiten de periode waarin "
+                        f"{aanbieder} aan het contract deelneemt (van toetreding tot uittreding "
+                        "of einde contract). Kies een periode daarbinnen."
                     )
                 }
             )

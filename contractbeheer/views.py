@@ -85,15 +85,7 @@ def dashboard(request):
 
 
 def _export(data, formaat):
-    kop = [
-        "Aanbieder",
-        "AGB-code",
-        *[f"Cliënten {p}" for p in data["producten"]],
-        "Geldende cliëntenstops",
-        "Aangevraagde stops",
-        "Verouderde capaciteit",
-        "Open signalen",
-    ]
+    kop = ["Aanbieder", "AGB-code", *data["kolommen"]]
     rijen = [
         [
             r["aanbieder"].naam,
@@ -118,9 +110,12 @@ def _export(data, formaat):
         response["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
         return response
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Aanbieders")
+    for index, breedte in enumerate([34, 12, *[max(14, len(k) + 2) for k in kop[2:]]], 1):
+        ws.column_dimensions[get_column_letter(index)].width = breedte
     ws.append(kop)
     for rij in rijen:
         ws.append(rij)
@@ -223,6 +218,7 @@ def stop_detail(request, uuid):
     status = 200
     if request.user.has_rol(Rol.CONTRACTMANAGER) and stop.status == StopStatus.AANGEVRAAGD:
         beoordeling = StopBeoordelingForm(request.POST if request.method == "POST" else None)
+        beoordeling.ingangsdatum = stop.ingangsdatum
         if request.method == "POST" and beoordeling.is_valid():
             try:
                 services.stop_beoordelen(
@@ -266,10 +262,27 @@ def stop_detail(request, uuid):
             "gemeenten": stop.gemeenten.all(),
             "beoordeling": beoordeling,
             "beeindigen": beeindigen,
-            "geschiedenis": stop.history.select_related("history_user").order_by("-history_date"),
+            "geschiedenis": _geschiedenis(stop),
         },
         status=status,
     )
+
+
+def _geschiedenis(stop) -> list:
+    """History lines, newest first; a save and the many-to-many update that follows it
+    within a few seconds (same reason) show as one line."""
+    regels = []
+    for h in stop.history.select_related("history_user").order_by("history_date"):
+        vorige = regels[-1] if regels else None
+        if (
+            vorige
+            and vorige.history_change_reason == h.history_change_reason
+            and (h.history_date - vorige.history_date).total_seconds() < 5
+        ):
+            regels[-1] = h
+        else:
+            regels.append(h)
+    return list(reversed(regels))
 
 
 # ---------------------------------------------------------------------- capacity
@@ -353,7 +366,10 @@ def signalen(request):
     qs = Aanbiedersignaal.objects.visible_to(request.user).select_related(
         "aanbieder", "client", "consulent"
     )
-    if request.GET.get("toon") != "alle":
+    alle = request.GET.get("toon") == "alle" or (
+        _is_aanbieder(request.user) and request.GET.get("toon") != "open"
+    )
+    if not alle:
         qs = qs.open()
     eigen_consulent = request.user.has_rol(Rol.CONSULENT) and not request.user.has_rol(
         Rol.CONTRACTMANAGER
@@ -378,7 +394,7 @@ def signalen(request):
         {
             "page": page,
             "querystring": querystring.urlencode(),
-            "alle": request.GET.get("toon") == "alle",
+            "alle": alle,
             "mag_melden": _is_aanbieder(request.user),
         },
     )

@@ -12,8 +12,10 @@ from django.forms.renderers import TemplatesSetting
 from django.forms.widgets import Input
 
 WIDGET_CLASSES = (
-    (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input"),
-    (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input"),
+    # Groups: Django copies widget attrs onto the group's container as well, so a class
+    # would give the container an input's box; their inputs are styled in portal.css.
+    (forms.CheckboxSelectMultiple, ""),
+    (forms.RadioSelect, ""),
     (forms.Select, "utrecht-select utrecht-select--html-select"),
     (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea"),
     (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input"),

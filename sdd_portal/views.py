@@ -67,6 +67,14 @@ def home(request):
             zichtbaar.actief_op(vandaag).values("client_id").distinct().count()
         )
         context["aantal_ooit"] = Client.objects.visible_to(user).count()
+        from contractbeheer.models import Aanbiedersignaal
+
+        context["eigen_signalen"] = list(
+            Aanbiedersignaal.objects.visible_to(user)
+            .select_related("client")
+            .order_by("-modified_at", "-id")[:5]
+        )
+        client_ids += [s.client_id for s in context["eigen_signalen"]]
         client_ids += [t.client_id for t in context["nieuwe_toewijzingen"]]
     if user.has_rol(Rol.CONTRACTMANAGER):
         from contractbeheer.models import Aanbiedersignaal, Clientenstop

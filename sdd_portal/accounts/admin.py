@@ -1,16 +1,44 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import PermissionDenied
 
 from sdd_portal.admin import PortalHistoryAdmin
+from sdd_portal.validators import normalize_postcode
 
 from .forms import GebruikerAanmakenForm, GebruikerWijzigenForm
-from .models import Organisatie, User
+from .models import Organisatie, Rol, User
+
+
+class OrganisatieAdminForm(forms.ModelForm):
+    # Accept "3311 AB" as typed; stored as "3311AB".
+    postcode = forms.CharField(label="Postcode", max_length=7)
+
+    class Meta:
+        model = Organisatie
+        fields = [
+            "soort",
+            "naam",
+            "kvk_nummer",
+            "agb_code",
+            "actief",
+            "straat",
+            "huisnummer",
+            "huisnummertoevoeging",
+            "postcode",
+            "plaats",
+            "telefoon",
+            "email",
+        ]
+
+    def clean_postcode(self):
+        return normalize_postcode(self.cleaned_data.get("postcode", ""))
 
 
 @admin.register(Organisatie)
 class OrganisatieAdmin(PortalHistoryAdmin):
+    form = OrganisatieAdminForm
     list_display = ("naam", "soort", "kvk_nummer", "agb_code", "plaats", "actief")
     list_filter = ("soort", "actief")
     search_fields = ("naam", "kvk_nummer", "agb_code")
@@ -25,12 +53,31 @@ class OrganisatieAdmin(PortalHistoryAdmin):
         ("Systeem", {"fields": ("uuid", "created_at", "modified_at")}),
     )
 
+    def _beheert_sdd(self, request) -> bool:
+        return request.user.is_superuser or request.user.has_rol(Rol.FUNCTIONEEL_BEHEERDER)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields.append("soort")  # an organisation does not change kind
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_sdd and not self._beheert_sdd(request):
+            return False  # contract management keeps providers, not SDD itself
+        return super().has_change_permission(request, obj)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "soort" and not self._beheert_sdd(request):
+            kwargs["choices"] = [(Organisatie.Soort.AANBIEDER, Organisatie.Soort.AANBIEDER.label)]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
 
 @admin.register(User)
 class GebruikerAdmin(PortalHistoryAdmin, UserAdmin):
     form = GebruikerWijzigenForm
     add_form = GebruikerAanmakenForm
-    list_display = ("username", "get_full_name", "organisatie", "rollen_tekst", "is_active")
+    list_display = ("username", "volledige_naam", "organisatie", "rollen_tekst", "is_active")
     list_filter = ("organisatie__soort", "is_active", "organisatie")
     list_select_related = ("organisatie",)
     search_fields = ("username", "first_name", "last_name", "email")
@@ -67,7 +114,10 @@ class GebruikerAdmin(PortalHistoryAdmin, UserAdmin):
 
     actions = ["stuur_wachtwoord_herstelmail"]
 
-    @admin.action(description="Stuur een e-mail om het wachtwoord opnieuw in te stellen")
+    @admin.action(
+        description="Stuur een e-mail om het wachtwoord opnieuw in te stellen",
+        permissions=["change"],
+    )
     def stuur_wachtwoord_herstelmail(self, request, queryset):
         sent = 0
         for user in queryset.filter(is_active=True).exclude(email=""):
@@ -88,6 +138,10 @@ class GebruikerAdmin(PortalHistoryAdmin, UserAdmin):
         if not request.user.is_superuser:
             raise PermissionDenied("Stuur de gebruiker een herstelmail via de actie in de lijst.")
         return super().user_change_password(request, id, form_url)
+
+    @admin.display(description="naam")
+    def volledige_naam(self, obj):
+        return obj.get_full_name()
 
     @admin.display(description="rollen")
     def rollen_tekst(self, obj):

@@ -82,7 +82,11 @@ class Organisatie(DomainModel):
         ordering = ["naam"]
         constraints = [
             models.UniqueConstraint(
-                fields=["soort"], condition=Q(soort="sdd"), name="organisatie_een_sdd"
+                fields=["soort"],
+                condition=Q(soort="sdd"),
+                name="organisatie_een_sdd",
+                violation_error_message="Er is al een organisatie van de soort Sociale Dienst "
+                "Drechtsteden; kies Zorgaanbieder.",
             ),
             models.UniqueConstraint(
                 fields=["agb_code"], condition=~Q(agb_code=""), name="organisatie_agb_uniek"

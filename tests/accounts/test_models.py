@@ -101,3 +101,13 @@ def test_beheerder_cannot_change_own_roles(login, beheerder):
     body = login(beheerder).get(f"/admin/accounts/user/{beheerder.pk}/change/").content.decode()
     assert 'name="rollen"' not in body
     assert 'name="organisatie"' not in body
+
+
+def test_admin_speaks_dutch_where_the_libraries_do_not(login, beheerder):
+    http = login(beheerder)
+    body = http.get("/admin/accounts/user/add/").content.decode()
+    assert "Nadat u de gebruiker hebt aangemaakt" in body
+    index = http.get("/admin/").content.decode()
+    for naam in ("Tweede factor: authenticator-apps", "Inlogbeveiliging", "Geplande taken"):
+        assert naam in index
+    assert "OTP_TOTP" not in index and "Periodic Tasks" not in index

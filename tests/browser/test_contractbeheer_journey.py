@@ -70,7 +70,7 @@ def test_stop_requested_agreed_and_seen_when_choosing(
     page.get_by_text("Uw besluit is vastgelegd").wait_for()
     page.get_by_role("link", name="Contractbeheer").click()
     headers = page.get_by_role("columnheader").all_inner_texts()
-    column = headers.index("Geldende stops") - 1  # the provider name is a row header
+    column = headers.index("Geldende cliëntenstops") - 1  # the provider name is a row header
     row = page.get_by_role("row", name="Vlijtig Liesje")
     assert row.get_by_role("cell").nth(column).inner_text() == "1"  # one stop in force
     screenshot(page, "cm-dashboard")

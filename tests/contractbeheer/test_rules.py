@@ -163,7 +163,7 @@ def test_mandate_outside_contract_period_is_refused(aanbieder_a, ho):
             geldig_van=date(2025, 1, 1),
             geldig_tot=date(2027, 6, 30),
         )
-    assert "buiten de contractperiode" in str(exc.value.message_dict["geldig_tot"])
+    assert "buiten de periode waarin" in str(exc.value.message_dict["geldig_tot"])
     services.controleer_mandaat_binnen_contract(
         aanbieder=aanbieder_a,
         producten=[ho],
@@ -185,14 +185,16 @@ def test_every_stop_transition_is_allowed_or_refused_explicitly(huidig, nieuw):
             controleer_overgang(STOP_OVERGANGEN, huidig, nieuw, "Stop")
 
 
-def test_stop_without_end_or_review_date_is_refused(aanbieder_a, ho, medewerker_a, dordrecht):
+def test_stop_without_end_or_review_date_is_refused(
+    aanbieder_a, ho, medewerker_a, dordrecht, contracten
+):
     with pytest.raises(ValidationError, match="altijd tijdelijk"):
         services.stop_aanvragen(
             actor=medewerker_a,
             aanbieder=aanbieder_a,
             product=ho,
             gemeenten=[dordrecht],
-            ingangsdatum=date(2026, 1, 1),
+            ingangsdatum=timezone.localdate() + timedelta(days=1),
             reden="x",
             maatregelen="y",
         )

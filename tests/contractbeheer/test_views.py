@@ -115,7 +115,7 @@ def test_consulent_reads_stops_but_cannot_request_or_judge(login, consulent, sto
 
 
 def test_capacity_is_managed_only_by_its_own_provider(
-    login, medewerker_a, medewerker_b, capaciteit_b, ho, dordrecht
+    login, medewerker_a, medewerker_b, capaciteit_b, ho, dordrecht, contracten
 ):
     a = login(medewerker_a)
     assert a.get(f"/capaciteit/{capaciteit_b.uuid}/wijzigen/").status_code == 404
@@ -280,11 +280,38 @@ def test_mandate_document_download_is_checked_and_logged(
     assert AccessLogEntry.objects.filter(actie="downloaden").count() == 2
 
 
+@pytest.fixture
+def documenten_in_tmp(tmp_path):
+    from django.core.files.storage import storages
+
+    storages["documenten"].location = str(tmp_path)
+    storages["documenten"].base_location = str(tmp_path)
+    return tmp_path
+
+
+def _mandaat_formulier(aanbieder, medewerker, product, **extra):
+    data = {
+        "aanbieder": aanbieder.pk,
+        "medewerker": medewerker.pk,
+        "producten": [product.pk],
+        "geldig_van": "2025-03-01",
+        "geldig_tot": "2026-12-31",
+        "documenten-TOTAL_FORMS": "1",
+        "documenten-INITIAL_FORMS": "0",
+        "documenten-MIN_NUM_FORMS": "0",
+        "documenten-MAX_NUM_FORMS": "1000",
+        "documenten-0-omschrijving": "Ondertekende toestemming",
+    }
+    data.update(extra)
+    return data
+
+
 def test_cm_registers_contract_and_mandate_in_the_admin(
-    login, contractmanager, aanbieder_a, medewerker_a, ho
+    login, contractmanager, aanbieder_a, medewerker_a, ho, documenten_in_tmp
 ):
+    from contractbeheer.models import Mandaat
+
     http = login(contractmanager)
-    assert http.get("/admin/contractbeheer/contract/add/").status_code == 200
     response = http.post(
         "/admin/contractbeheer/contract/add/",
         {
@@ -295,24 +322,89 @@ def test_cm_registers_contract_and_mandate_in_the_admin(
             "toetredingsdatum": "2024-06-01",
         },
     )
-    assert response.status_code == 200
     assert "toetredingsdatum ligt voor de ingangsdatum" in response.content.decode()
-    contract(aanbieder_a, ho, einddatum=timezone.datetime(2026, 12, 31).date())
-    mandate_form = {
-        "aanbieder": aanbieder_a.pk,
-        "medewerker": medewerker_a.pk,
-        "producten": [ho.pk],
-        "geldig_van": "2025-01-01",
-        "geldig_tot": "2027-12-31",
-        "documenten-TOTAL_FORMS": "0",
-        "documenten-INITIAL_FORMS": "0",
-        "documenten-MIN_NUM_FORMS": "0",
-        "documenten-MAX_NUM_FORMS": "1000",
-    }
-    response = http.post("/admin/contractbeheer/mandaat/add/", mandate_form)
-    assert "buiten de contractperiode" in response.content.decode()
-    mandate_form["geldig_tot"] = "2026-12-31"
-    assert http.post("/admin/contractbeheer/mandaat/add/", mandate_form).status_code == 302
+    contract(
+        aanbieder_a,
+        ho,
+        toetredingsdatum=timezone.datetime(2025, 2, 1).date(),
+        einddatum=timezone.datetime(2026, 12, 31).date(),
+    )
+    url = "/admin/contractbeheer/mandaat/add/"
+    # Before the provider joined: refused.
+    body = http.post(
+        url,
+        _mandaat_formulier(
+            aanbieder_a,
+            medewerker_a,
+            ho,
+            geldig_van="2025-01-15",
+            **{"documenten-0-upload": SimpleUploadedFile("t.pdf", PDF)},
+        ),
+    ).content.decode()
+    assert "buiten de periode waarin" in body
+    # After the contract ends: refused.
+    body = http.post(
+        url,
+        _mandaat_formulier(
+            aanbieder_a,
+            medewerker_a,
+            ho,
+            geldig_tot="2027-06-30",
+            **{"documenten-0-upload": SimpleUploadedFile("t.pdf", PDF)},
+        ),
+    ).content.decode()
+    assert "buiten de periode waarin" in body
+    # Without the signed consent: refused.
+    body = http.post(
+        url, _mandaat_formulier(aanbieder_a, medewerker_a, ho, **{"documenten-0-omschrijving": ""})
+    ).content.decode()
+    assert "Voeg de ondertekende toestemming (PDF) toe" in body
+    # A text file named .pdf: refused.
+    body = http.post(
+        url,
+        _mandaat_formulier(
+            aanbieder_a,
+            medewerker_a,
+            ho,
+            **{"documenten-0-upload": SimpleUploadedFile("t.pdf", b"hallo")},
+        ),
+    ).content.decode()
+    assert "geen PDF" in body
+    assert not Mandaat.objects.exists()
+    response = http.post(
+        url,
+        _mandaat_formulier(
+            aanbieder_a,
+            medewerker_a,
+            ho,
+            **{"documenten-0-upload": SimpleUploadedFile("toestemming.pdf", PDF)},
+        ),
+    )
+    assert response.status_code == 302
+    mandaat = Mandaat.objects.get()
+    assert mandaat.documenten.get().bestandsnaam == "toestemming.pdf"
+    change = http.get(f"/admin/contractbeheer/mandaat/{mandaat.pk}/change/").content.decode()
+    assert f"/mandaatdocumenten/{mandaat.documenten.get().uuid}/" in change
+
+
+def test_cm_cannot_change_sdd_itself_nor_send_reset_mails(
+    login, contractmanager, sdd, medewerker_a, aanbieder_a
+):
+    from django.core import mail
+
+    http = login(contractmanager)
+    assert http.get(f"/admin/accounts/organisatie/{sdd.pk}/change/").status_code == 200
+    response = http.post(f"/admin/accounts/organisatie/{sdd.pk}/change/", {"soort": "aanbieder"})
+    assert response.status_code == 403
+    sdd.refresh_from_db()
+    assert sdd.is_sdd
+    page = http.get(f"/admin/accounts/organisatie/{aanbieder_a.pk}/change/").content.decode()
+    assert 'name="soort"' not in page  # an organisation does not change kind
+    http.post(
+        "/admin/accounts/user/",
+        {"action": "stuur_wachtwoord_herstelmail", "_selected_action": [medewerker_a.pk]},
+    )
+    assert mail.outbox == []
 
 
 def test_cm_cannot_reach_user_admin_changes_or_client_data_in_admin(
@@ -411,3 +503,78 @@ def test_stops_overview_per_provider(login, contractmanager, stop_a, aanbieder_b
 def test_cm_home_lists_what_waits_for_a_decision(login, contractmanager, stop_a):
     body = login(contractmanager).get("/").content.decode()
     assert "Cliëntenstops die op uw besluit wachten: 1" in body
+
+
+def test_stop_request_checks_contract_start_date_and_date_order(
+    login, medewerker_a, ho, dordrecht, contracten
+):
+    from tests.factories import ProductFactory
+
+    db_product = ProductFactory(code="DB", naam="Dagbesteding")
+    http = login(medewerker_a)
+    base = {
+        "product": ho.pk,
+        "gemeenten": [dordrecht.pk],
+        "reden": "r",
+        "maatregelen": "m",
+        "ingangsdatum": (VANDAAG() + timedelta(days=5)).isoformat(),
+        "einddatum": (VANDAAG() + timedelta(days=50)).isoformat(),
+    }
+    body = http.post("/clientenstops/nieuw/", {**base, "product": db_product.pk}).content.decode()
+    assert "geen lopend contract voor DB" in body
+    body = http.post(
+        "/clientenstops/nieuw/",
+        {**base, "ingangsdatum": (VANDAAG() - timedelta(days=10)).isoformat()},
+    ).content.decode()
+    assert "ingangsdatum ligt in het verleden" in body
+    body = http.post(
+        "/clientenstops/nieuw/", {**base, "einddatum": VANDAAG().isoformat()}
+    ).content.decode()
+    assert 'id="id_einddatum_error"' in body and "ligt voor de ingangsdatum" in body
+    assert not Clientenstop.objects.exists()
+
+
+def test_capacity_only_for_contracted_products(login, medewerker_b, dordrecht, contracten):
+    from tests.factories import ProductFactory
+
+    db_product = ProductFactory(code="DB", naam="Dagbesteding")
+    body = (
+        login(medewerker_b)
+        .post(
+            "/capaciteit/nieuw/",
+            {
+                "product": db_product.pk,
+                "gemeenten": [dordrecht.pk],
+                "aantal": 4,
+                "vanaf_datum": VANDAAG().isoformat(),
+            },
+        )
+        .content.decode()
+    )
+    assert "geen lopend contract voor DB" in body
+    assert not Capaciteit.objects.exists()
+
+
+def test_dashboard_lists_mandates_that_end_soon(login, contractmanager, mandaat_a):
+    mandaat_a.geldig_tot = VANDAAG() + timedelta(days=10)
+    mandaat_a.save()
+    body = login(contractmanager).get("/contractbeheer/").content.decode()
+    assert "Mandaten die binnen 30 dagen eindigen" in body
+    assert f"geldig tot en met {mandaat_a.geldig_tot:%d-%m-%Y}" in body
+
+
+def test_provider_finds_the_answer_to_its_signal(
+    login, medewerker_a, contractmanager, client_van_a
+):
+    signaal = services.signaal_melden(
+        actor=medewerker_a,
+        client=client_van_a,
+        soort="anders",
+        onderwerp="Vraag over uren",
+        toelichting="t",
+    )
+    services.signaal_beantwoorden(actor=contractmanager, signaal=signaal, antwoord="Antwoord")
+    http = login(medewerker_a)
+    assert "Vraag over uren" in http.get("/signalen/").content.decode()
+    assert "Vraag over uren" not in http.get("/signalen/?toon=open").content.decode()
+    assert "met antwoord" in http.get("/").content.decode()
