@@ -25,11 +25,13 @@ LEZERS = (Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER)
 
 @rol_vereist(*LEZERS)
 def client_zoeken(request):
-    form = ClientZoekForm(request.GET or None)
-    zoekt = bool(request.GET) and form.is_valid()
+    # Searching means a search field was sent (even empty); ?pagina=2 alone pages the list.
+    gezocht = any(veld in request.GET for veld in ClientZoekForm.base_fields)
+    form = ClientZoekForm(request.GET if gezocht else None)
+    zoekt = gezocht and form.is_valid()
     is_aanbieder = request.user.has_rol(Rol.AANBIEDER_MEDEWERKER)
     page = None
-    if zoekt or (is_aanbieder and not request.GET):
+    if zoekt or (is_aanbieder and not gezocht):
         qs = Client.objects.visible_to(request.user).select_related("gemeente")
         if zoekt:
             qs = qs.search(**form.criteria())

@@ -131,3 +131,14 @@ def test_anonymous_is_sent_to_login(client, client_van_a):
 def test_role_pages_answer_only_their_roles(request, login, fixture, path, status):
     response = login(request.getfixturevalue(fixture)).get(path)
     assert response.status_code == status
+
+
+def test_provider_pages_through_its_own_client_list(login, medewerker_a, aanbieder_a, settings):
+    """Regression: ?pagina=2 alone was read as an empty search and showed an error."""
+    settings.PAGE_SIZE = 2
+    for _ in range(3):
+        ToewijzingFactory(aanbieder=aanbieder_a)
+    body = login(medewerker_a).get("/clienten/", {"pagina": "2"}).content.decode()
+    assert "Vul minstens één zoekveld in" not in body
+    assert "Pagina 2 van 2" in body
+    assert "3 cliënten gevonden" in body
