@@ -14,7 +14,6 @@ from sdd_portal.documents import controleer_pdf
 
 from . import services
 from .models import (
-    Aanbiedersignaal,
     Capaciteit,
     Clientenstop,
     Contactpersoon,
@@ -252,10 +251,3 @@ class CapaciteitAdmin(AlleenLezenAdmin):
         "ingetrokken_op",
     )
     list_select_related = ("aanbieder", "product")
-
-
-@admin.register(Aanbiedersignaal)
-class AanbiedersignaalAdmin(AlleenLezenAdmin):
-    list_display = ("onderwerp", "aanbieder", "status", "created_at")
-    list_select_related = ("aanbieder",)
-    exclude = ("client",)

@@ -17,7 +17,11 @@ def client_of_404(*, request, uuid, omschrijving: str, actie: Actie = Actie.BEKI
     so the answer reveals nothing; the access log records which client was tried.
     """
     try:
-        client = Client.objects.visible_to(request.user).select_related("gemeente").get(uuid=uuid)
+        client = (
+            Client.objects.visible_to(request.user)
+            .select_related("gemeente", "consulent")
+            .get(uuid=uuid)
+        )
     except Client.DoesNotExist:
         bestaand = Client.objects.filter(uuid=uuid).values_list("pk", flat=True).first()
         log_access(

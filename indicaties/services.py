@@ -33,6 +33,8 @@ def _save_with_history(instance, *, actor, reason: str) -> None:
 @transaction.atomic
 def client_registreren(*, actor, data: dict) -> Client:
     client = Client(**{field: data[field] for field in CLIENT_FIELDS if field in data})
+    if client.consulent_id is None and actor.is_sdd and actor.has_rol("consulent"):
+        client.consulent = actor  # the registering consulent has the regie until handed over
     _save_with_history(client, actor=actor, reason="Cliënt geregistreerd")
     return client
 

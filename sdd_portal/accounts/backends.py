@@ -43,7 +43,6 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("contractbeheer", "instellingen"): ("view",),
         ("contractbeheer", "clientenstop"): ("view",),
         ("contractbeheer", "capaciteit"): ("view",),
-        ("contractbeheer", "aanbiedersignaal"): ("view",),
     },
 }
 

@@ -37,6 +37,7 @@ def test_consulent_registers_client_with_history(login, consulent, formulier):
     assert response.status_code == 302
     assert response["Location"] == f"/clienten/{client.uuid}/"
     assert client.postcode == "3311ER"
+    assert client.consulent == consulent  # the registering consulent has the regie
     record = client.history.get()
     assert record.history_user == consulent
     assert record.history_change_reason == "Cliënt geregistreerd"
