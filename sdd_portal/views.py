@@ -67,8 +67,20 @@ def home(request):
             zichtbaar.actief_op(vandaag).values("client_id").distinct().count()
         )
         context["aantal_ooit"] = Client.objects.visible_to(user).count()
-        from contractbeheer.models import Aanbiedersignaal
+        from contractbeheer.models import Aanbiedersignaal, Capaciteit, Clientenstop
 
+        context["eigen_stops"] = list(
+            Clientenstop.objects.filter(aanbieder=user.organisatie)
+            .exclude(status__in=["afgewezen", "beeindigd"])
+            .select_related("product")
+            .order_by("-ingangsdatum")[:5]
+        )
+        context["eigen_capaciteit"] = list(
+            Capaciteit.objects.actueel(vandaag)
+            .filter(aanbieder=user.organisatie)
+            .select_related("product")
+            .order_by("-bijgewerkt_op")[:5]
+        )
         context["eigen_signalen"] = list(
             Aanbiedersignaal.objects.visible_to(user)
             .select_related("client")

@@ -578,3 +578,14 @@ def test_provider_finds_the_answer_to_its_signal(
     assert "Vraag over uren" in http.get("/signalen/").content.decode()
     assert "Vraag over uren" not in http.get("/signalen/?toon=open").content.decode()
     assert "met antwoord" in http.get("/").content.decode()
+
+
+def test_provider_home_shows_own_stop_and_capacity_only(
+    login, medewerker_a, medewerker_b, stop_a, capaciteit_b
+):
+    body_a = login(medewerker_a).get("/").content.decode()
+    assert f"/clientenstops/{stop_a.uuid}/" in body_a
+    assert f"/capaciteit/{capaciteit_b.uuid}/" not in body_a
+    body_b = login(medewerker_b).get("/").content.decode()
+    assert f"/capaciteit/{capaciteit_b.uuid}/wijzigen/" in body_b
+    assert f"/clientenstops/{stop_a.uuid}/" not in body_b
