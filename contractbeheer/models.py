@@ -15,7 +15,8 @@ from simple_history.models import HistoricalRecords
 
 from bandbreedte.models import Product, inclusive_range
 from indicaties.models import Client, Gemeente
-from sdd_portal.accounts.models import Organisatie
+from sdd_portal.accounts.models import Organisatie, Rol
+from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.models import DomainModel, documenten_storage
 from sdd_portal.periods import einde_niet_voor_begin, geldig_op, open_of_vanaf
 
@@ -393,7 +394,7 @@ class Clientenstop(DomainModel):
     def is_geldend(self) -> bool:
         vandaag = timezone.localdate()
         return (
-            self.status in (StopStatus.AKKOORD, StopStatus.AKKOORD_GEWIJZIGD)
+            self.status in STOP_GELDEND
             and self.ingangsdatum <= vandaag
             and (self.einddatum is None or self.einddatum >= vandaag)
         )
@@ -472,19 +473,12 @@ class Contactpersoon(DomainModel):
 
 class AanbiedersignaalQuerySet(models.QuerySet):
     def visible_to(self, actor):
-        """CM sees all; a consulent the signals about clients they may see; a provider its own."""
-        from sdd_portal.accounts.models import Rol
-
-        rollen = set(getattr(actor, "rollen", None) or [])
-        organisatie = getattr(actor, "organisatie", None)
-        if not getattr(actor, "is_authenticated", False) or organisatie is None:
-            return self.none()
-        if organisatie.is_sdd and Rol.CONTRACTMANAGER in rollen:
+        """CM and consulenten see all (consulenten see every client); a provider its own."""
+        if heeft_sdd_rol(actor, Rol.CONTRACTMANAGER, Rol.CONSULENT):
             return self
-        if organisatie.is_sdd and Rol.CONSULENT in rollen:
-            return self
-        if not organisatie.is_sdd and Rol.AANBIEDER_MEDEWERKER in rollen:
-            return self.filter(aanbieder=organisatie)
+        provider_id = aanbieder_id(actor)
+        if provider_id is not None:
+            return self.filter(aanbieder_id=provider_id)
         return self.none()
 
     def open(self):

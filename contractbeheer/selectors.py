@@ -15,6 +15,7 @@ from sdd_portal.accounts.models import Organisatie
 from sdd_portal.periods import geldig_op, open_of_vanaf
 
 from .models import Aanbiedersignaal, Capaciteit, Clientenstop, Contract, Instellingen, Mandaat
+from .states import StopStatus
 
 
 def mag_tekenen(user, product, datum=None) -> bool:
@@ -115,7 +116,7 @@ def dashboard(datum=None) -> dict:
         )
 
     stops = tel(Clientenstop.objects.geldend_op(datum))
-    aangevraagd = tel(Clientenstop.objects.filter(status="aangevraagd"))
+    aangevraagd = tel(Clientenstop.objects.filter(status=StopStatus.AANGEVRAAGD))
     verouderd = tel(Capaciteit.objects.verouderd(datum, weken))
     signalen = tel(Aanbiedersignaal.objects.open())
     instellingen = Instellingen.huidig()

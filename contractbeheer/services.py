@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sdd_portal.accounts.models import Rol
+from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.documents import controleer_pdf
 from sdd_portal.periods import open_of_vanaf
 
@@ -30,15 +31,9 @@ def _opslaan(instance, *, actor, reden: str) -> None:
     instance.save()
 
 
-def _is_cm(actor) -> bool:
-    return actor.is_sdd and actor.has_rol(Rol.CONTRACTMANAGER)
-
-
 def _namens_aanbieder(actor, aanbieder) -> None:
     """Providers act only for their own organisation; CM may act for any."""
-    if _is_cm(actor):
-        return
-    if actor.has_rol(Rol.AANBIEDER_MEDEWERKER) and actor.organisatie_id == aanbieder.pk:
+    if heeft_sdd_rol(actor, Rol.CONTRACTMANAGER) or aanbieder_id(actor) == aanbieder.pk:
         return
     raise PermissionDenied("U kunt dit alleen voor uw eigen organisatie doen.")
 
@@ -98,7 +93,7 @@ def stop_beoordelen(
     *, actor, stop: Clientenstop, besluit: str, notitie: str = "", wijzigingen: dict | None = None
 ) -> Clientenstop:
     """CM agrees, agrees with changes, or rejects. A stop is never in force without it."""
-    if not _is_cm(actor):
+    if not heeft_sdd_rol(actor, Rol.CONTRACTMANAGER):
         raise PermissionDenied("Alleen contractmanagement beoordeelt een cliëntenstop.")
     stop = Clientenstop.objects.select_for_update().get(pk=stop.pk)
     controleer_overgang(STOP_OVERGANGEN, stop.status, besluit, "Deze cliëntenstop")
@@ -232,7 +227,7 @@ def signaal_melden(
 ) -> Aanbiedersignaal:
     from indicaties.models import Client
 
-    if not actor.has_rol(Rol.AANBIEDER_MEDEWERKER) or actor.organisatie is None:
+    if aanbieder_id(actor) is None:
         raise PermissionDenied("Alleen aanbieders melden een signaal over een cliënt.")
     if not Client.objects.visible_to(actor).filter(pk=client.pk).exists():
         raise PermissionDenied("Deze cliënt is niet bij uw organisatie in zorg.")
@@ -252,7 +247,7 @@ def signaal_melden(
 
 @transaction.atomic
 def signaal_beantwoorden(*, actor, signaal: Aanbiedersignaal, antwoord: str) -> Aanbiedersignaal:
-    if not (_is_cm(actor) or (actor.is_sdd and actor.has_rol(Rol.CONSULENT))):
+    if not heeft_sdd_rol(actor, Rol.CONTRACTMANAGER, Rol.CONSULENT):
         raise PermissionDenied("Contractmanagement of de consulent beantwoordt signalen.")
     signaal = Aanbiedersignaal.objects.select_for_update().get(pk=signaal.pk)
     controleer_overgang(SIGNAAL_OVERGANGEN, signaal.status, SignaalStatus.BEANTWOORD, "Dit signaal")

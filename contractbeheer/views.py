@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from indicaties.selectors import client_of_404
 from sdd_portal.accounts.models import Organisatie, Rol
 from sdd_portal.accounts.permissions import rol_vereist
+from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.audit.models import Actie
 from sdd_portal.audit.services import log_access
 
@@ -39,7 +40,7 @@ from .models import (
     MandaatDocument,
 )
 from .selectors import dashboard as dashboard_data
-from .states import STOP_GELDEND, StopStatus
+from .states import STOP_GELDEND, SignaalStatus, StopStatus
 
 LEZERS = (Rol.CONTRACTMANAGER, Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER)
 
@@ -53,7 +54,7 @@ def _fouten_naar_form(form, exc: ValidationError) -> None:
 
 
 def _is_aanbieder(user) -> bool:
-    return user.has_rol(Rol.AANBIEDER_MEDEWERKER) and not user.is_sdd
+    return aanbieder_id(user) is not None
 
 
 def _eigen_of_alles(user, qs):
@@ -443,10 +444,8 @@ def signaal_detail(request, uuid):
         client_ids=[signaal.client_id],
     )
     form = None
-    if (
-        signaal.status != "beantwoord"
-        and request.user.is_sdd
-        and request.user.has_rol(Rol.CONTRACTMANAGER, Rol.CONSULENT)
+    if signaal.status != SignaalStatus.BEANTWOORD and heeft_sdd_rol(
+        request.user, Rol.CONTRACTMANAGER, Rol.CONSULENT
     ):
         form = SignaalAntwoordForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
@@ -487,7 +486,7 @@ def mandaatdocument(request, uuid):
     document = get_object_or_404(MandaatDocument.objects.select_related("mandaat"), uuid=uuid)
     user = request.user
     eigen = _is_aanbieder(user) and document.mandaat.aanbieder_id == user.organisatie_id
-    if not (eigen or (user.is_sdd and user.has_rol(Rol.CONTRACTMANAGER))):
+    if not (eigen or heeft_sdd_rol(user, Rol.CONTRACTMANAGER)):
         raise Http404("Document niet gevonden.")
     log_access(
         request=request,

@@ -17,42 +17,16 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
+from sdd_portal.accounts.models import Rol
+from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.periods import geldig_op
-
-
-def _rollen(actor) -> set[str]:
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return set()
-    if getattr(actor, "is_active", True) is False:
-        return set()
-    return set(getattr(actor, "rollen", None) or [])
-
-
-def _is_sdd_consulent(actor) -> bool:
-    from sdd_portal.accounts.models import Rol
-
-    organisatie = getattr(actor, "organisatie", None)
-    return Rol.CONSULENT in _rollen(actor) and organisatie is not None and organisatie.is_sdd
-
-
-def _provider_id(actor) -> int | None:
-    from sdd_portal.accounts.models import Organisatie, Rol
-
-    organisatie = getattr(actor, "organisatie", None)
-    if (
-        Rol.AANBIEDER_MEDEWERKER in _rollen(actor)
-        and organisatie is not None
-        and organisatie.soort == Organisatie.Soort.AANBIEDER
-    ):
-        return organisatie.pk
-    return None
 
 
 class ClientQuerySet(models.QuerySet):
     def visible_to(self, actor):
-        if _is_sdd_consulent(actor):
+        if heeft_sdd_rol(actor, Rol.CONSULENT):
             return self
-        provider_id = _provider_id(actor)
+        provider_id = aanbieder_id(actor)
         if provider_id is not None:
             from .models import Toewijzing
 
@@ -80,9 +54,9 @@ class ClientQuerySet(models.QuerySet):
 
 class ToewijzingQuerySet(models.QuerySet):
     def visible_to(self, actor):
-        if _is_sdd_consulent(actor):
+        if heeft_sdd_rol(actor, Rol.CONSULENT):
             return self
-        provider_id = _provider_id(actor)
+        provider_id = aanbieder_id(actor)
         if provider_id is not None:
             return self.filter(aanbieder_id=provider_id)
         return self.none()

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from contractbeheer.models import Aanbiedersignaal, Capaciteit, Clientenstop
+from contractbeheer.states import StopStatus
 from indicaties.models import Client, Toewijzing
 from sdd_portal.accounts.models import Organisatie, Rol, User
 from sdd_portal.audit.models import AccessLogEntry, Actie, Uitkomst
@@ -67,11 +69,9 @@ def home(request):
             zichtbaar.actief_op(vandaag).values("client_id").distinct().count()
         )
         context["aantal_ooit"] = Client.objects.visible_to(user).count()
-        from contractbeheer.models import Aanbiedersignaal, Capaciteit, Clientenstop
-
         context["eigen_stops"] = list(
             Clientenstop.objects.filter(aanbieder=user.organisatie)
-            .exclude(status__in=["afgewezen", "beeindigd"])
+            .exclude(status__in=[StopStatus.AFGEWEZEN, StopStatus.BEEINDIGD])
             .select_related("product")
             .order_by("-ingangsdatum")[:5]
         )
@@ -89,10 +89,8 @@ def home(request):
         client_ids += [s.client_id for s in context["eigen_signalen"]]
         client_ids += [t.client_id for t in context["nieuwe_toewijzingen"]]
     if user.has_rol(Rol.CONTRACTMANAGER):
-        from contractbeheer.models import Aanbiedersignaal, Clientenstop
-
         context["cm_te_doen"] = {
-            "stops_aangevraagd": Clientenstop.objects.filter(status="aangevraagd").count(),
+            "stops_aangevraagd": Clientenstop.objects.filter(status=StopStatus.AANGEVRAAGD).count(),
             "heroverweging_verlopen": Clientenstop.objects.heroverweging_verlopen(vandaag).count(),
             "signalen_open": Aanbiedersignaal.objects.open().count(),
         }

@@ -5,6 +5,8 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
+from .roles import heeft_rol
+
 
 def rol_vereist(*rollen: str):
     """Allow the view only to authenticated users holding one of ``rollen``."""
@@ -13,7 +15,7 @@ def rol_vereist(*rollen: str):
         @login_required
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not request.user.has_rol(*rollen):
+            if not heeft_rol(request.user, *rollen):
                 raise PermissionDenied("Uw rol geeft geen toegang tot deze pagina.")
             return view(request, *args, **kwargs)
 

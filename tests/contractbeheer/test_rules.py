@@ -351,3 +351,15 @@ def test_only_sdd_staff_and_own_provider_see_a_signal(
     assert Aanbiedersignaal.objects.visible_to(consulent).count() == 1
     assert Aanbiedersignaal.objects.visible_to(medewerker_b).count() == 0
     assert Aanbiedersignaal.objects.visible_to(beheerder).count() == 0
+
+
+def test_inactive_provider_user_sees_no_signals(medewerker_a, client_van_a):
+    """Regression: the signal rule had its own role check without the is_active test that
+    the client rule has; both now use sdd_portal.accounts.roles."""
+    from contractbeheer.models import Aanbiedersignaal
+
+    services.signaal_melden(
+        actor=medewerker_a, client=client_van_a, soort="anders", onderwerp="x", toelichting="y"
+    )
+    medewerker_a.is_active = False
+    assert not Aanbiedersignaal.objects.visible_to(medewerker_a).exists()

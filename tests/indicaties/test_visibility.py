@@ -142,3 +142,9 @@ def test_provider_pages_through_its_own_client_list(login, medewerker_a, aanbied
     assert "Vul minstens één zoekveld in" not in body
     assert "Pagina 2 van 2" in body
     assert "3 cliënten gevonden" in body
+
+
+def test_a_role_at_the_wrong_kind_of_organisation_opens_no_page(login, aanbieder_a):
+    """Bad data (a consulent role on a provider account) must not open SDD pages."""
+    vreemd = UserFactory(organisatie=aanbieder_a, rollen=["consulent"])
+    assert login(vreemd).get("/clienten/nieuw/").status_code == 403
