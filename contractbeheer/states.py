@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import models
+
+from sdd_portal.states import controleer_overgang as _controleer
 
 
 class StopStatus(models.TextChoices):
@@ -55,13 +56,9 @@ SIGNAAL_OVERGANGEN: dict[str, frozenset[str]] = {
 
 
 def controleer_overgang(overgangen: dict, huidig: str, nieuw: str, wat: str) -> None:
-    if nieuw not in overgangen.get(huidig, frozenset()):
-        labels = {
-            **dict(StopStatus.choices),
-            **dict(ContractStatus.choices),
-            **dict(SignaalStatus.choices),
-        }
-        raise ValidationError(
-            f"{wat} kan niet van '{labels.get(huidig, huidig)}' naar '{labels.get(nieuw, nieuw)}'.",
-            code="ongeldige_overgang",
-        )
+    labels = {
+        **dict(StopStatus.choices),
+        **dict(ContractStatus.choices),
+        **dict(SignaalStatus.choices),
+    }
+    _controleer(overgangen, huidig, nieuw, wat, labels)

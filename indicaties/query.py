@@ -54,12 +54,55 @@ class ClientQuerySet(models.QuerySet):
 
 class ToewijzingQuerySet(models.QuerySet):
     def visible_to(self, actor):
+        return _sdd_of_aanbieder(self, actor, "aanbieder_id")
+
+    def actief_op(self, datum):
+        return self.filter(geldig_op(datum))
+
+
+def _sdd_of_aanbieder(qs, actor, aanbieder_veld: str):
+    """Consulenten see everything; a provider only rows where ``aanbieder_veld`` is itself."""
+    if heeft_sdd_rol(actor, Rol.CONSULENT):
+        return qs
+    provider_id = aanbieder_id(actor)
+    if provider_id is not None:
+        return qs.filter(**{aanbieder_veld: provider_id})
+    return qs.none()
+
+
+class BeschikkingQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        return _sdd_of_aanbieder(self, actor, "aanbieder_id")
+
+    def geldig(self):
+        return self.filter(status="geldig")
+
+    def geldig_op(self, datum):
+        return self.geldig().filter(ingangsdatum__lte=datum, einddatum__gte=datum)
+
+
+class OndersteuningsplanQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        return _sdd_of_aanbieder(self, actor, "toewijzing__aanbieder_id")
+
+
+class MeldingQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        """A provider sees a melding it delivered itself (bulk lists) or one that led to a
+        decision with its organisation (so it can read the onderzoek's dates)."""
         if heeft_sdd_rol(actor, Rol.CONSULENT):
             return self
         provider_id = aanbieder_id(actor)
         if provider_id is not None:
-            return self.filter(aanbieder_id=provider_id)
+            from .models import Beschikking
+
+            return self.filter(
+                Q(aanbieder_id=provider_id)
+                | Exists(
+                    Beschikking.objects.filter(melding_id=OuterRef("pk"), aanbieder_id=provider_id)
+                )
+            )
         return self.none()
 
-    def actief_op(self, datum):
-        return self.filter(geldig_op(datum))
+    def open(self):
+        return self.filter(status__in=["open", "onderzocht"])
