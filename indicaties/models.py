@@ -207,7 +207,7 @@ class Toewijzing(DomainModel):
     @property
     def omvang(self) -> str:
         if self.volume is None:
-            return "–"
+            return ""
         return f"{self.volume} {self.get_eenheid_display()} {self.get_frequentie_display()}"
 
 

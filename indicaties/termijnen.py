@@ -16,8 +16,8 @@ from functools import lru_cache
 from dateutil.easter import easter
 
 BEZWAARTERMIJN_DAGEN = 42  # six weeks
-HERINNERING_DAGEN = 42
-ONDERZOEK_DAGEN = 42  # the onderzoek is finished within six weeks of the melding  # the expiry letter goes out six weeks before the end date
+HERINNERING_DAGEN = 42  # the expiry letter goes out six weeks before the end date
+ONDERZOEK_DAGEN = 42  # the onderzoek is finished within six weeks of the melding
 
 
 @lru_cache(maxsize=64)
