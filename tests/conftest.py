@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from sdd_portal.accounts.models import Rol
@@ -7,7 +9,9 @@ from sdd_portal.accounts.otp import inloggen_met_tweede_factor
 
 from .factories import (
     ClientFactory,
+    GemeenteFactory,
     OrganisatieFactory,
+    ProductFactory,
     ToewijzingFactory,
     UserFactory,
 )
@@ -62,6 +66,44 @@ def client_van_a(aanbieder_a):
 @pytest.fixture
 def client_zonder_toewijzing(db):
     return ClientFactory()
+
+
+@pytest.fixture
+def ho(db):
+    return ProductFactory()
+
+
+@pytest.fixture
+def dordrecht(db):
+    return GemeenteFactory()
+
+
+def contract(aanbieder, product, **kwargs):
+    from contractbeheer.models import Contract
+
+    defaults = {
+        "ingangsdatum": date(2025, 1, 1),
+        "toetredingsdatum": date(2025, 1, 1),
+        "status": "actief",
+    }
+    defaults.update(kwargs)
+    return Contract.objects.create(aanbieder=aanbieder, product=product, **defaults)
+
+
+@pytest.fixture
+def contracten(aanbieder_a, aanbieder_b, ho):
+    return contract(aanbieder_a, ho), contract(aanbieder_b, ho)
+
+
+@pytest.fixture
+def mandaat_a(aanbieder_a, medewerker_a, ho, contracten):
+    from contractbeheer.models import Mandaat
+
+    mandaat = Mandaat.objects.create(
+        aanbieder=aanbieder_a, medewerker=medewerker_a, geldig_van=date(2025, 1, 1)
+    )
+    mandaat.producten.add(ho)
+    return mandaat
 
 
 @pytest.fixture

@@ -167,7 +167,9 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "opgegeven_was_strijk",
-                    models.BooleanField(null=True, verbose_name="was/strijk volgens aanbieder"),
+                    models.BooleanField(
+                        blank=True, null=True, verbose_name="was/strijk volgens aanbieder"
+                    ),
                 ),
                 (
                     "status",
@@ -583,7 +585,9 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "opgegeven_was_strijk",
-                    models.BooleanField(null=True, verbose_name="was/strijk volgens aanbieder"),
+                    models.BooleanField(
+                        blank=True, null=True, verbose_name="was/strijk volgens aanbieder"
+                    ),
                 ),
                 (
                     "status",

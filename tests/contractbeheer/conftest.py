@@ -1,40 +1,15 @@
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from contractbeheer.models import Capaciteit, Clientenstop, Contract, Mandaat
-from tests.factories import GemeenteFactory, ProductFactory
-
-
-@pytest.fixture
-def ho(db):
-    return ProductFactory()
-
-
-@pytest.fixture
-def dordrecht(db):
-    return GemeenteFactory()
+from contractbeheer.models import Capaciteit, Clientenstop
+from tests.factories import GemeenteFactory
 
 
 @pytest.fixture
 def papendrecht(db):
     return GemeenteFactory(code="0590", naam="Papendrecht")
-
-
-def contract(aanbieder, product, **kwargs):
-    defaults = {
-        "ingangsdatum": date(2025, 1, 1),
-        "toetredingsdatum": date(2025, 1, 1),
-        "status": "actief",
-    }
-    defaults.update(kwargs)
-    return Contract.objects.create(aanbieder=aanbieder, product=product, **defaults)
-
-
-@pytest.fixture
-def contracten(aanbieder_a, aanbieder_b, ho):
-    return contract(aanbieder_a, ho), contract(aanbieder_b, ho)
 
 
 @pytest.fixture
@@ -60,12 +35,3 @@ def capaciteit_b(aanbieder_b, ho, dordrecht):
     )
     melding.gemeenten.set([dordrecht])
     return melding
-
-
-@pytest.fixture
-def mandaat_a(aanbieder_a, medewerker_a, ho, contracten):
-    mandaat = Mandaat.objects.create(
-        aanbieder=aanbieder_a, medewerker=medewerker_a, geldig_van=date(2025, 1, 1)
-    )
-    mandaat.producten.add(ho)
-    return mandaat

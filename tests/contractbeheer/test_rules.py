@@ -14,9 +14,8 @@ from contractbeheer.models import Capaciteit, Clientenstop, Contract, Instelling
 from contractbeheer.selectors import aanbieders_voor_keuze, mag_tekenen
 from contractbeheer.states import STOP_OVERGANGEN, StopStatus, controleer_overgang
 from indicaties.services import toewijzing_vastleggen
+from tests.conftest import contract
 from tests.factories import ClientFactory
-
-from .conftest import contract
 
 # ------------------------------------------------------------------ tariffs
 

@@ -12,9 +12,8 @@ from django.utils import timezone
 from contractbeheer import services
 from contractbeheer.models import Capaciteit, Clientenstop, Contactpersoon, MandaatDocument
 from sdd_portal.audit.models import AccessLogEntry
+from tests.conftest import contract
 from tests.factories import OrganisatieFactory
-
-from .conftest import contract
 
 VANDAAG = timezone.localdate
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from .models import Client, Toewijzing
+from ..models import Client, Toewijzing
 
 CLIENT_FIELDS = (
     "bsn",
@@ -60,6 +60,9 @@ def toewijzing_vastleggen(
     einddatum=None,
     stop_afwijking_reden: str = "",
     reden: str = "Toewijzing vastgelegd",
+    beschikking=None,
+    bandbreedte=None,
+    volume: int | None = None,
 ) -> Toewijzing:
     """Assign a product to a provider. Refused for a provider without a running contract
     for the product, or with a client stop in force in the client's municipality unless
@@ -80,6 +83,11 @@ def toewijzing_vastleggen(
         ingangsdatum=ingangsdatum,
         einddatum=einddatum,
         stop_afwijking_reden=stop_afwijking_reden,
+        beschikking=beschikking,
+        bandbreedte=bandbreedte,
+        volume=volume,
+        eenheid=product.eenheid if volume is not None else "",
+        frequentie=product.frequentie if volume is not None else "",
     )
     _save_with_history(toewijzing, actor=actor, reason=reden)
     return toewijzing

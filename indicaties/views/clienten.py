@@ -15,10 +15,10 @@ from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.audit.models import Actie
 from sdd_portal.audit.services import log_access
 
-from . import services
-from .forms import ClientForm, ClientZoekForm, ToewijzingForm
-from .models import Client, Toewijzing
-from .selectors import client_of_404
+from .. import services
+from ..forms import ClientForm, ClientZoekForm, ToewijzingForm
+from ..models import Beschikking, Client, Melding, Toewijzing
+from ..selectors import client_of_404
 
 LEZERS = (Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER)
 
@@ -59,6 +59,14 @@ def client_detail(request, uuid):
         .filter(client=client)
         .select_related("aanbieder", "product")
     )
+    meldingen = (
+        Melding.objects.visible_to(request.user).filter(client=client).select_related("product")
+    )
+    beschikkingen = (
+        Beschikking.objects.visible_to(request.user)
+        .filter(client=client)
+        .select_related("product", "aanbieder")
+    )
     wijzigingen = []
     if request.user.has_rol(Rol.CONSULENT):
         wijzigingen = client.history.select_related("history_user").order_by("-history_date")[:10]
@@ -68,6 +76,8 @@ def client_detail(request, uuid):
         {
             "client": client,
             "toewijzingen": toewijzingen,
+            "meldingen": meldingen,
+            "beschikkingen": beschikkingen,
             "wijzigingen": wijzigingen,
             "vandaag": timezone.localdate(),
         },
