@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 from contractbeheer.models import Aanbiedersignaal, Capaciteit, Clientenstop
 from contractbeheer.states import StopStatus
 from indicaties.models import Client, Toewijzing
+from indicaties.selectors import werklijst_aanbieder, werklijst_consulent
 from sdd_portal.accounts.models import Organisatie, Rol, User
 from sdd_portal.audit.models import AccessLogEntry, Actie, Uitkomst
 from sdd_portal.audit.services import log_access
@@ -49,6 +50,21 @@ def home(request):
     context: dict = {"vandaag": vandaag}
     client_ids: list[int] = []
     if user.has_rol(Rol.CONSULENT):
+        lijst = werklijst_consulent(user)
+        context["werk"] = [
+            ("plannen te beoordelen", lijst["plannen"].count(), "plannen"),
+            (
+                f"kortdurende beschikkingen eindigen binnen {lijst['kortdurend_dagen']} dagen "
+                "zonder plan",
+                lijst["kortdurend"].count(),
+                "kort",
+            ),
+            (
+                "onderzoeken naderen de termijn van zes weken",
+                lijst["onderzoek"].count(),
+                "onderzoek",
+            ),
+        ]
         context["recent_bekeken"] = _recent_bekeken(user)
         context["starten_binnenkort"] = list(
             Toewijzing.objects.visible_to(user)
@@ -59,6 +75,12 @@ def home(request):
         client_ids += [c.pk for c in context["recent_bekeken"]]
         client_ids += [t.client_id for t in context["starten_binnenkort"]]
     if user.has_rol(Rol.AANBIEDER_MEDEWERKER):
+        lijst = werklijst_aanbieder(user)
+        context["werk"] = [
+            ("nieuwe toewijzingen", lijst["nieuw"].count(), "nieuw"),
+            ("afgewezen plannen", lijst["afgewezen"].count(), "afgewezen"),
+            ("ondersteuningsplannen verwacht", lijst["verwacht"].count(), "verwacht"),
+        ]
         zichtbaar = Toewijzing.objects.visible_to(user)
         context["nieuwe_toewijzingen"] = list(
             zichtbaar.select_related("client", "product").order_by("-created_at", "-id")[

@@ -20,6 +20,11 @@ class NavItem:
 
 NAV_ITEMS = (
     NavItem("Overzicht", "home", frozenset(Rol.values)),
+    NavItem(
+        "Werklijst",
+        "indicaties:werklijst",
+        frozenset({Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER}),
+    ),
     NavItem("Cliënten", "indicaties:client-zoeken", frozenset({Rol.CONSULENT})),
     NavItem("Mijn cliënten", "indicaties:client-zoeken", frozenset({Rol.AANBIEDER_MEDEWERKER})),
     NavItem("Contractbeheer", "contractbeheer:dashboard", frozenset({Rol.CONTRACTMANAGER})),

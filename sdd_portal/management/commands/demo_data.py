@@ -247,6 +247,14 @@ class Command(BaseCommand):
 
         self._clienten(rng, options["clienten"], gemeenten, producten, aanbieders)
         contractbeheer_demo(producten=producten, aanbieders=aanbieders, gemeenten=gemeenten)
+        from indicaties.demo import ho_demo
+
+        ho_demo(
+            product=producten["HO"],
+            aanbieder=aanbieders["Vlijtig Liesje"],
+            consulent=User.objects.get(username="consulent"),
+            medewerker=User.objects.get(username="aanbieder.vlijtigliesje"),
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demogegevens klaar: {len(gemeenten)} gemeenten, {len(aanbieders)} aanbieders, "
