@@ -121,13 +121,13 @@ class ToewijzingForm(forms.Form):
     )
     ingangsdatum = forms.DateField(
         label="Ingangsdatum",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Vul een geldige ingangsdatum in (dag-maand-jaar)."},
     )
     einddatum = forms.DateField(
         label="Einddatum",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Vul een geldige einddatum in (dag-maand-jaar)."},
     )
     stop_afwijking_reden = forms.CharField(

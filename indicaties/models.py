@@ -208,7 +208,8 @@ class Toewijzing(DomainModel):
     def omvang(self) -> str:
         if self.volume is None:
             return ""
-        return f"{self.volume} {self.get_eenheid_display()} {self.get_frequentie_display()}"
+        eenheid = "minuten" if self.eenheid == Eenheid.MINUUT else self.get_eenheid_display()
+        return f"{self.volume} {eenheid} {self.get_frequentie_display()}"
 
 
 MINUTEN = [MaxValueValidator(MINUTEN_PER_WEEK_MAX)]

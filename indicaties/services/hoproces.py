@@ -388,7 +388,18 @@ def start_zorg_melden(*, actor, toewijzing: Toewijzing, datum: date) -> Toewijzi
     """The provider reports the start of care (iWmo 305)."""
     if aanbieder_id(actor) != toewijzing.aanbieder_id:
         raise PermissionDenied("Alleen de aanbieder van deze toewijzing meldt de start.")
-    toewijzing = Toewijzing.objects.select_for_update().get(pk=toewijzing.pk)
+    toewijzing = (
+        Toewijzing.objects.select_for_update(of=("self",))
+        .select_related("beschikking")
+        .get(pk=toewijzing.pk)
+    )
+    if toewijzing.beschikking is None or toewijzing.beschikking.is_kortdurend:
+        raise ValidationError(
+            {
+                "datum": "De zorg start onder de definitieve beschikking: tijdens de kortdurende "
+                "beschikking wordt nog niet geleverd."
+            }
+        )
     if datum > timezone.localdate():
         raise ValidationError({"datum": "Meld de start als de zorg begonnen is, niet vooraf."})
     if datum < toewijzing.ingangsdatum or (toewijzing.einddatum and datum > toewijzing.einddatum):

@@ -304,7 +304,14 @@ def _toewijzing_context(request, toewijzing, plan_form=None, start_form=None) ->
 
             initial["ingangsdatum"] = kort.einddatum + timedelta(days=1)
         plan_form = PlanForm(aanbieder=toewijzing.aanbieder, initial=initial)
-    if is_aanbieder and start_form is None and not toewijzing.start_zorg:
+    # Care starts under the definitive decision: none is delivered during the short one.
+    kan_starten = (
+        is_aanbieder
+        and not toewijzing.start_zorg
+        and toewijzing.beschikking_id is not None
+        and not toewijzing.beschikking.is_kortdurend
+    )
+    if kan_starten and start_form is None:
         start_form = StartForm(initial={"datum": timezone.localdate()})
     return {
         "toewijzing": toewijzing,
@@ -312,7 +319,7 @@ def _toewijzing_context(request, toewijzing, plan_form=None, start_form=None) ->
         "plannen": plannen,
         "afgewezen": plannen[0] if plannen and plannen[0].status == PlanStatus.AFGEWEZEN else None,
         "plan_form": plan_form if mag_indienen else None,
-        "start_form": start_form if is_aanbieder and not toewijzing.start_zorg else None,
+        "start_form": start_form if kan_starten else None,
         "is_aanbieder": is_aanbieder,
     }
 

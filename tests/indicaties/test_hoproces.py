@@ -571,3 +571,25 @@ def test_werklijst_consulent_kortdurend_zonder_plan_en_onderzoekstermijn(
     lijst = werklijst_consulent(consulent)
     assert list(lijst["kortdurend"]) == [kortdurend]
     assert list(lijst["onderzoek"]) == [oud]  # only the one nearing six weeks
+
+
+def test_start_zorg_pas_onder_definitieve_beschikking(
+    kortdurend, definitief, medewerker_a, medewerker_b
+):
+    kort_toewijzing = Toewijzing.objects.get(pk=Toewijzing.objects.get(beschikking=definitief).pk)
+    with pytest.raises(PermissionDenied):
+        services.start_zorg_melden(
+            actor=medewerker_b, toewijzing=kort_toewijzing, datum=timezone.localdate()
+        )
+    with pytest.raises(ValidationError, match="buiten de periode"):
+        services.start_zorg_melden(
+            actor=medewerker_a, toewijzing=kort_toewijzing, datum=date(2024, 1, 1)
+        )
+
+
+def test_geen_start_tijdens_kortdurende_beschikking(kortdurend, medewerker_a):
+    toewijzing = Toewijzing.objects.get(beschikking=kortdurend)
+    with pytest.raises(ValidationError, match="nog niet geleverd"):
+        services.start_zorg_melden(
+            actor=medewerker_a, toewijzing=toewijzing, datum=timezone.localdate()
+        )
