@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -168,7 +168,7 @@ def tijdlijn(actor, client) -> list[Gebeurtenis]:
     for m in (
         Melding.objects.visible_to(actor)
         .filter(client=client)
-        .select_related("product", "aanbieder", "onderzoek__afgerond_door")
+        .select_related("product", "aanbieder", "consulent", "onderzoek__afgerond_door")
         .select_related("onderzoek__bandbreedte")
     ):
         items.append(
@@ -177,7 +177,7 @@ def tijdlijn(actor, client) -> list[Gebeurtenis]:
                 "melding",
                 f"Melding {m.product.code} ({m.get_bron_display()})",
                 f"Meldingsdatum {m.meldingsdatum:%d-%m-%Y}; status: {m.get_status_display()}",
-                m.aanbieder.naam if m.aanbieder_id else "",
+                m.aanbieder.naam if m.aanbieder_id else _naam(m.consulent),
                 reverse("indicaties:melding-detail", args=[m.uuid]),
             )
         )
@@ -228,10 +228,14 @@ def tijdlijn(actor, client) -> list[Gebeurtenis]:
                 reverse("indicaties:beschikking-detail", args=[v.beschikking.uuid]),
             )
         )
+    aangemaakt_door = Toewijzing.history.filter(id=OuterRef("pk"), history_type="+").values(
+        "history_user__username"
+    )[:1]
     for t in (
         Toewijzing.objects.visible_to(actor)
         .filter(client=client)
         .select_related("product", "aanbieder")
+        .annotate(door=Subquery(aangemaakt_door))
     ):
         items.append(
             Gebeurtenis(
@@ -244,7 +248,7 @@ def tijdlijn(actor, client) -> list[Gebeurtenis]:
                     else f"vanaf {t.ingangsdatum:%d-%m-%Y}"
                 )
                 + (f", {t.omvang}" if t.volume else ""),
-                "",
+                t.door or "",
                 reverse("indicaties:toewijzing-detail", args=[t.uuid]),
             )
         )
