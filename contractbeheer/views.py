@@ -408,7 +408,11 @@ def signaal_nieuw(request):
         client = client_of_404(request=request, uuid=uuid, omschrijving="Signaal voorbereiden")
     except (ValidationError, ValueError):
         raise Http404("Onbekende cliënt.") from None
-    form = SignaalForm(request.POST if request.method == "POST" else None)
+    soort = request.GET.get("soort")
+    initial = {"soort": soort} if soort in Aanbiedersignaal.Soort.values else {}
+    if soort == Aanbiedersignaal.Soort.NORMENKADER:
+        initial["onderwerp"] = "Ondersteuning past niet in de bandbreedte"
+    form = SignaalForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             signaal = services.signaal_melden(

@@ -326,3 +326,16 @@ def test_werklijsten_en_tijdlijn_vast_aantal_queries(
     }
     assert voor == na
     assert max(na.values()) <= 40
+
+
+def test_bandsignaal_vanuit_de_toewijzing_is_voorgevuld(login, kortdurend, medewerker_a):
+    web = login(medewerker_a)
+    toewijzing = Toewijzing.objects.get(beschikking=kortdurend)
+    html = web.get(reverse("indicaties:toewijzing-detail", args=[toewijzing.uuid])).content.decode()
+    link = f"?client={kortdurend.client.uuid}&amp;soort=normenkader"
+    assert link in html
+    form = web.get(
+        reverse("contractbeheer:signaal-nieuw") + link.replace("&amp;", "&")
+    ).content.decode()
+    assert 'value="normenkader" selected' in form or 'value="normenkader" checked' in form
+    assert "Ondersteuning past niet in de bandbreedte" in form
