@@ -22,6 +22,7 @@ from sdd_portal.validators import validate_bsn, validate_postcode, validate_tele
 
 from .query import (
     BeschikkingQuerySet,
+    BulklijstQuerySet,
     ClientQuerySet,
     MeldingQuerySet,
     OndersteuningsplanQuerySet,
@@ -719,6 +720,7 @@ class Bulklijst(DomainModel):
     geimporteerd_op = models.DateTimeField("geïmporteerd op", null=True, blank=True)
 
     history = HistoricalRecords()
+    objects = BulklijstQuerySet.as_manager()
 
     class Meta:
         verbose_name = "bulklijst"

@@ -21,6 +21,8 @@ from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.periods import geldig_op
 
+from .states import MeldingStatus
+
 
 class ClientQuerySet(models.QuerySet):
     def visible_to(self, actor):
@@ -105,4 +107,16 @@ class MeldingQuerySet(models.QuerySet):
         return self.none()
 
     def open(self):
-        return self.filter(status__in=["open", "onderzocht"])
+        return self.filter(status__in=[MeldingStatus.OPEN, MeldingStatus.ONDERZOCHT])
+
+
+class BulklijstQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        """Contract management sees every list; a provider only the lists its own employees
+        uploaded; everyone else none."""
+        if heeft_sdd_rol(actor, Rol.CONTRACTMANAGER):
+            return self
+        provider_id = aanbieder_id(actor)
+        if provider_id is not None:
+            return self.filter(aanbieder_id=provider_id, geupload_door__organisatie_id=provider_id)
+        return self.none()

@@ -44,6 +44,12 @@ NAV_ITEMS = (
         "contractbeheer:signalen",
         frozenset({Rol.CONTRACTMANAGER, Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER}),
     ),
+    NavItem(
+        "Lijsten",
+        "indicaties:bulklijsten",
+        frozenset({Rol.CONTRACTMANAGER, Rol.AANBIEDER_MEDEWERKER}),
+    ),
+    NavItem("Wasservice", "indicaties:wasservice-kandidaten", frozenset({Rol.CONSULENT})),
     NavItem("Contactpersonen", "contractbeheer:contactpersonen", frozenset(Rol.values)),
     NavItem("Toegangslog", "audit:zoeken", frozenset({Rol.FUNCTIONEEL_BEHEERDER})),
     NavItem("Beheer", "admin:index", frozenset({Rol.FUNCTIONEEL_BEHEERDER, Rol.CONTRACTMANAGER})),
