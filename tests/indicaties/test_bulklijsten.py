@@ -95,6 +95,10 @@ def test_good_list_imports_every_row_as_a_melding(login, medewerker_a, aanbieder
     laatste = lijst.history.order_by("-history_date").first()
     assert laatste.history_user == medewerker_a
     assert laatste.history_change_reason == "Lijst geïmporteerd"
+    # every melding has its history row, with who imported it
+    geschiedenis = Melding.history.filter(id__in=[m.pk for m in meldingen.values()])
+    assert geschiedenis.count() == 3
+    assert {h.history_user_id for h in geschiedenis} == {medewerker_a.pk}
 
 
 def test_a_list_is_imported_only_once(medewerker_a, aanbieder_a, clienten_a):
