@@ -202,7 +202,13 @@ def valideer(xml: bytes, bericht: str = "WMO301") -> list[str]:
     """Validate ``xml`` against ``<xsd_dir>/<bericht>.xsd``; readable errors, empty if valid."""
     if not _BERICHT_RE.match(bericht):
         raise ValueError(f"Unknown iWmo message {bericht!r}.")
-    schema = _schema(xsd_dir() / f"{bericht}.xsd")
+    pad = xsd_dir() / f"{bericht}.xsd"
+    if not pad.is_file():
+        return [
+            f"Het iWmo-schema {pad} is niet gevonden; zet IWMO_XSD_DIR op de map met de "
+            "iWmo 3.2-schema's."
+        ]
+    schema = _schema(pad)
     try:
         resource = xmlschema.XMLResource(xml, defuse="always")
     except (xmlschema.XMLResourceError, ET.ParseError) as exc:

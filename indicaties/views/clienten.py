@@ -132,7 +132,14 @@ def toewijzing_vastleggen(request, uuid):
     from contractbeheer.selectors import aanbieders_voor_keuze
 
     client = client_of_404(request=request, uuid=uuid, omschrijving="Toewijzing voorbereiden")
-    producten = Product.objects.geldig_op(timezone.localdate()).order_by("code")
+    from bandbreedte.models import Bandbreedte
+
+    # Products on the bandwidth model (HO) go through melding, onderzoek and a short
+    # decision; this page assigns the others (IB, DB) directly.
+    met_banden = Bandbreedte.objects.geldig_op(timezone.localdate()).values("product_id")
+    producten = (
+        Product.objects.geldig_op(timezone.localdate()).exclude(pk__in=met_banden).order_by("code")
+    )
     product = producten.filter(code=request.GET.get("product", "HO")).first()
     keuzes = aanbieders_voor_keuze(product=product, gemeente=client.gemeente) if product else []
     form = ToewijzingForm(

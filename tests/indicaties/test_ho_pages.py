@@ -339,3 +339,15 @@ def test_bandsignaal_vanuit_de_toewijzing_is_voorgevuld(login, kortdurend, medew
     ).content.decode()
     assert 'value="normenkader" selected' in form or 'value="normenkader" checked' in form
     assert "Ondersteuning past niet in de bandbreedte" in form
+
+
+def test_ho_met_banden_gaat_niet_via_directe_toewijzing(login, consulent, ho_client, banden, ho):
+    from tests.factories import ProductFactory
+
+    ProductFactory(code="IB", naam="Individuele begeleiding", productcategorie="02")
+    web = login(consulent)
+    url = reverse("indicaties:toewijzing-vastleggen", args=[ho_client.uuid])
+    html = web.get(url + "?product=HO").content.decode()
+    assert '<option value="IB"' in html
+    assert '<option value="HO"' not in html
+    assert "via" in html and reverse("indicaties:melding-nieuw", args=[ho_client.uuid]) in html

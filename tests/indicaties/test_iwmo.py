@@ -132,7 +132,16 @@ def test_assignment_of_another_provider_is_refused(hendrika, aanbieder, toewijzi
 
 
 def test_xsd_dir_defaults_to_shared_and_can_be_overridden(monkeypatch, tmp_path):
+    from django.conf import settings
+
     monkeypatch.delenv("IWMO_XSD_DIR", raising=False)
-    assert (iwmo.xsd_dir() / "WMO301.xsd").is_file()
+    standaard = (settings.BASE_DIR / ".." / "shared" / "iwmo" / "xsd").resolve()
+    assert iwmo.xsd_dir() == standaard
     monkeypatch.setenv("IWMO_XSD_DIR", str(tmp_path))
     assert iwmo.xsd_dir() == tmp_path
+
+
+def test_missing_schema_is_a_clear_message_not_a_crash(monkeypatch, tmp_path):
+    monkeypatch.setenv("IWMO_XSD_DIR", str(tmp_path))
+    fouten = iwmo.valideer(b"<x/>")
+    assert len(fouten) == 1 and "IWMO_XSD_DIR" in fouten[0]
