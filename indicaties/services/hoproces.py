@@ -511,6 +511,16 @@ def plan_indienen(
         .select_related("beschikking", "bandbreedte", "product")
         .get(pk=toewijzing.pk)
     )
+    if toewijzing.bandbreedte_id is None:
+        raise ValidationError(
+            "Voor deze toewijzing is geen bandbreedte vastgesteld. Een ondersteuningsplan hoort "
+            "bij een toewijzing uit het bandbreedteproces (na onderzoek door de consulent)."
+        )
+    if toewijzing.einddatum is not None and toewijzing.einddatum < timezone.localdate():
+        raise ValidationError(
+            f"Deze toewijzing is op {_d(toewijzing.einddatum)} geëindigd; er kan geen plan meer "
+            "bij worden ingediend."
+        )
     plannen = Ondersteuningsplan.objects.filter(toewijzing=toewijzing)
     if plannen.filter(status=PlanStatus.GEACCEPTEERD).exists():
         raise ValidationError("Er is al een geaccepteerd plan voor deze toewijzing.")

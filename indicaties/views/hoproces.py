@@ -283,8 +283,12 @@ def _toewijzing_context(request, toewijzing, plan_form=None, start_form=None) ->
         toewijzing.ondersteuningsplannen.select_related("ingediend_door", "beoordeeld_door")
     )
     is_aanbieder = aanbieder_id(request.user) == toewijzing.aanbieder_id
-    mag_indienen = is_aanbieder and not any(
-        p.status in (PlanStatus.INGEDIEND, PlanStatus.GEACCEPTEERD) for p in plannen
+    lopend = toewijzing.einddatum is None or toewijzing.einddatum >= timezone.localdate()
+    mag_indienen = (
+        is_aanbieder
+        and toewijzing.bandbreedte_id is not None
+        and lopend
+        and not any(p.status in (PlanStatus.INGEDIEND, PlanStatus.GEACCEPTEERD) for p in plannen)
     )
     if mag_indienen and plan_form is None:
         laatste = plannen[0] if plannen else None

@@ -593,3 +593,24 @@ def test_geen_start_tijdens_kortdurende_beschikking(kortdurend, medewerker_a):
         services.start_zorg_melden(
             actor=medewerker_a, toewijzing=toewijzing, datum=timezone.localdate()
         )
+
+
+def test_geen_plan_bij_toewijzing_zonder_bandbreedte_of_na_einde(
+    kortdurend, medewerker_a, mandaat_a, aanbieder_a, ho
+):
+    from tests.factories import ToewijzingFactory
+
+    oud = ToewijzingFactory(aanbieder=aanbieder_a, product=ho, einddatum=None)
+    with pytest.raises(ValidationError, match="geen bandbreedte"):
+        services.plan_indienen(
+            actor=medewerker_a, toewijzing=oud, **goed_plan(kortdurend, medewerker_a)
+        )
+    toewijzing = Toewijzing.objects.get(beschikking=kortdurend)
+    Toewijzing.objects.filter(pk=toewijzing.pk).update(
+        ingangsdatum=date(2025, 11, 1), einddatum=date(2026, 1, 1)
+    )
+    with pytest.raises(ValidationError, match="geëindigd"):
+        services.plan_indienen(
+            actor=medewerker_a, toewijzing=toewijzing, **goed_plan(kortdurend, medewerker_a)
+        )
+    assert not Ondersteuningsplan.objects.exists()
