@@ -34,8 +34,9 @@ shell: ## Django shell against the (embedded) database
 clean-data: ## Remove the embedded database, broker data and stored documents (.data/)
 	rm -rf .data
 
-bench: ## Server time (p50/p95), queries and memory of the key pages on the demo data
+bench: ## Server time (p50/p95), queries and memory of the key pages (SCALE=region adds 10,000 HO clients)
 	@bash scripts/bootstrap.sh run
 	@DJANGO_DEBUG=true $(PY) manage.py migrate --no-input -v 0
 	@DJANGO_DEBUG=true $(PY) manage.py demo_data -v 0
+	@if [ "$(SCALE)" = "region" ]; then DJANGO_DEBUG=true $(PY) manage.py synthetic_ho --clients 10000 --decisions 50000; fi
 	@DJANGO_DEBUG=true $(PY) manage.py bench $(BENCH_ARGS)

@@ -387,3 +387,38 @@ class VerlengForm(forms.Form):
 
 class StartForm(forms.Form):
     datum = _datumveld("Startdatum zorg")
+
+
+class IntrekForm(forms.Form):
+    per = _datumveld("Intrekken per")
+    reden = forms.CharField(
+        label="Motivering (staat in de brief aan de cliënt)",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Schrijf de motivering op."},
+    )
+    verzenddatum = _datumveld("Verzenddatum")
+
+
+class AfwijsForm(forms.Form):
+    motivering = forms.CharField(
+        label="Motivering (staat in het besluit aan de cliënt)",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Schrijf op waarom de aanvraag wordt afgewezen."},
+    )
+    verzenddatum = _datumveld("Verzenddatum")
+
+
+class VerzendrunForm(forms.Form):
+    datum = _datumveld(
+        "Brieven met verzenddatum tot en met",
+        help_text="Alle brieven met deze of een eerdere verzenddatum die nog in geen run zitten.",
+    )
+
+
+class VerzondenForm(forms.Form):
+    verzonden_op = _datumveld(
+        "Werkelijk verzonden op",
+        help_text="De dag waarop de post de deur uit ging. De bezwaartermijn hangt ervan af.",
+    )

@@ -253,6 +253,19 @@ class Procesinstellingen(models.Model):
         help_text="Illustratieve demowaarde. Zoveel minuten per week vervallen als de cliënt "
         "overgaat naar de centrale wasservice (seed 000, punt 5).",
     )
+    bezwaar_adres = models.CharField(
+        "adres voor bezwaarschriften",
+        max_length=200,
+        default="Sociale Dienst Drechtsteden, Postbus 0000, 3300 AA Dordrecht (voorbeeldadres)",
+        help_text="Illustratieve demowaarde. Staat in de bezwaarclausule van elk besluit: "
+        "bezwaar gaat altijd naar de SDD, nooit naar de aanbieder.",
+    )
+    contact_telefoon = models.CharField(
+        "telefoonnummer voor cliënten",
+        max_length=40,
+        default="078 000 00 00 (voorbeeldnummer)",
+        help_text="Illustratieve demowaarde, voor brieven aan cliënten.",
+    )
 
     history = HistoricalRecords()
 
@@ -681,7 +694,13 @@ class Ondersteuningsplan(DomainModel):
         indexes = [
             models.Index(
                 fields=["created_at"], condition=Q(status="ingediend"), name="plan_in_beoordeling"
-            )
+            ),
+            # The provider's worklist: rejected plans not yet followed by a new version.
+            models.Index(
+                fields=["toewijzing", "versie"],
+                condition=Q(status="afgewezen"),
+                name="plan_afgewezen",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -729,3 +748,13 @@ class Bulklijst(DomainModel):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} ({self.bestandsnaam})"
+
+
+# Models of this app kept in their own module.
+from .brieven.models import (  # noqa: E402, F401
+    Brief,
+    Briefsjabloon,
+    BriefSoort,
+    BriefStatus,
+    Verzendrun,
+)

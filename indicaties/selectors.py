@@ -16,6 +16,7 @@ from sdd_portal.periods import open_of_vanaf
 
 from .models import (
     Beschikking,
+    Brief,
     Client,
     Melding,
     Ondersteuningsplan,
@@ -125,14 +126,10 @@ def werklijst_aanbieder(actor, *, datum=None) -> dict:
         .select_related("toewijzing__client", "beoordeeld_door")
         .order_by("-beoordeeld_op", "-id")
     )
-    lopend_plan = Ondersteuningsplan.objects.filter(
-        toewijzing_id=OuterRef("pk"), status__in=[PlanStatus.INGEDIEND, PlanStatus.GEACCEPTEERD]
-    )
     ooit_plan = Ondersteuningsplan.objects.filter(toewijzing_id=OuterRef("pk"))
     verwacht = (
         toewijzingen.filter(bandbreedte__isnull=False)
         .filter(open_of_vanaf("einddatum", datum))
-        .exclude(Exists(lopend_plan))
         .exclude(Exists(ooit_plan))
         .order_by("created_at", "id")
     )
@@ -292,6 +289,22 @@ def tijdlijn(actor, client) -> list[Gebeurtenis]:
                 s.get_status_display(),
                 f"{_naam(s.gemeld_door)} ({s.aanbieder.naam})",
                 reverse("contractbeheer:signaal-detail", args=[s.uuid]),
+            )
+        )
+    for b in (
+        Brief.objects.visible_to(actor).filter(client=client).select_related("aangemaakt_door")
+    ):
+        verzonden = f", verzonden op {b.verzonden_op:%d-%m-%Y}" if b.verzonden_op else ""
+        items.append(
+            Gebeurtenis(
+                b.created_at,
+                "brief",
+                f"Brief: {b.get_soort_display().lower()}",
+                f"{b.get_status_display()}, verzenddatum {b.verzenddatum:%d-%m-%Y}{verzonden}",
+                _naam(b.aangemaakt_door),
+                reverse("indicaties:brief-voorbeeld", args=[b.uuid])
+                if not b.verzonden_op
+                else reverse("indicaties:brief-pdf", args=[b.uuid]),
             )
         )
     items.sort(key=lambda g: g.moment, reverse=True)

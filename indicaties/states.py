@@ -16,13 +16,17 @@ class MeldingStatus(models.TextChoices):
     OPEN = "open", "open, onderzoek loopt"
     ONDERZOCHT = "onderzocht", "onderzoek afgerond"
     BESCHIKT = "beschikt", "beschikking afgegeven"
+    AFGEWEZEN = "afgewezen", "aanvraag afgewezen"
     INGETROKKEN = "ingetrokken", "ingetrokken"
 
 
 MELDING_OVERGANGEN: dict[str, frozenset[str]] = {
     MeldingStatus.OPEN: frozenset({MeldingStatus.ONDERZOCHT, MeldingStatus.INGETROKKEN}),
-    MeldingStatus.ONDERZOCHT: frozenset({MeldingStatus.BESCHIKT, MeldingStatus.INGETROKKEN}),
+    MeldingStatus.ONDERZOCHT: frozenset(
+        {MeldingStatus.BESCHIKT, MeldingStatus.AFGEWEZEN, MeldingStatus.INGETROKKEN}
+    ),
     MeldingStatus.BESCHIKT: frozenset(),
+    MeldingStatus.AFGEWEZEN: frozenset(),
     MeldingStatus.INGETROKKEN: frozenset(),
 }
 

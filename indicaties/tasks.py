@@ -69,3 +69,29 @@ def plan_beoordeeld_melden(plan_id: int) -> bool:
         [plan.ingediend_door.email],
     )
     return True
+
+
+# ------------------------------------------------------------------ letters (pdf queue)
+
+
+@shared_task(name="indicaties.pdf.brief_renderen", acks_late=True)
+def brief_renderen(brief_id: int) -> bool:
+    """Render one letter; does nothing when its data did not change (safe to repeat)."""
+    from .brieven.services import brief_maken
+
+    return brief_maken(brief_id)
+
+
+@shared_task(
+    name="indicaties.pdf.verzendrun_renderen",
+    acks_late=True,
+    # A run renders about 10 letters a second per worker process; an hour covers runs of
+    # many thousands of letters, where the general limit (CELERY_TASK_TIME_LIMIT) would not.
+    time_limit=3600,
+    soft_time_limit=3540,
+)
+def verzendrun_renderen(run_id: int) -> str:
+    """Render the letters of a mailing run and its print file, counting progress."""
+    from .brieven.services import verzendrun_maken_pdf
+
+    return verzendrun_maken_pdf(run_id).status

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .urls_lijsten import urlpatterns as lijsten
-from .views import clienten, hoproces
+from .views import brieven, clienten, hoproces
 
 app_name = "indicaties"
 
@@ -34,6 +34,22 @@ urlpatterns = [
         "beschikkingen/<uuid:uuid>/exporteren/",
         hoproces.beschikking_exporteren,
         name="beschikking-exporteren",
+    ),
+    path(
+        "beschikkingen/<uuid:uuid>/intrekken/",
+        brieven.beschikking_intrekken,
+        name="beschikking-intrekken",
+    ),
+    path("meldingen/<uuid:uuid>/afwijzen/", brieven.melding_afwijzen, name="melding-afwijzen"),
+    path("brieven/<uuid:uuid>/pdf/", brieven.brief_pdf, name="brief-pdf"),
+    path("brieven/<uuid:uuid>/voorbeeld/", brieven.brief_voorbeeld, name="brief-voorbeeld"),
+    path("verzending/", brieven.verzendruns, name="verzendruns"),
+    path("verzending/<uuid:uuid>/", brieven.verzendrun_detail, name="verzendrun-detail"),
+    path("verzending/<uuid:uuid>/pdf/", brieven.verzendrun_pdf, name="verzendrun-pdf"),
+    path(
+        "verzending/<uuid:uuid>/verzonden/",
+        brieven.verzendrun_verzonden_view,
+        name="verzendrun-verzonden",
     ),
     path("werklijst/", hoproces.werklijst, name="werklijst"),
     *lijsten,

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 
 ENCRYPT_RE = re.compile(rb"/Encrypt\s*(\d+\s+\d+\s+R|<<)")
 
@@ -37,5 +40,15 @@ def controleer_pdf(upload) -> tuple[bytes, str]:
             "Deze PDF is beveiligd met een wachtwoord of versleuteld. Upload een PDF zonder "
             "beveiliging.",
             code="versleuteld",
+        )
+    try:
+        pages = len(PdfReader(io.BytesIO(content)).pages)
+    except (PdfReadError, ValueError, KeyError, TypeError, RecursionError):
+        pages = 0
+    if pages < 1:
+        raise ValidationError(
+            "Deze PDF kan niet worden gelezen (beschadigd of zonder pagina's). Sla het "
+            "document opnieuw op als PDF en probeer het nog eens.",
+            code="onleesbaar",
         )
     return content, hashlib.sha256(content).hexdigest()

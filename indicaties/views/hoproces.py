@@ -29,7 +29,7 @@ from ..forms import (
     StartForm,
     VerlengForm,
 )
-from ..models import Beschikking, Melding, Ondersteuningsplan, Onderzoek, Toewijzing
+from ..models import Beschikking, Brief, Melding, Ondersteuningsplan, Onderzoek, Toewijzing
 from ..selectors import (
     client_of_404,
     record_of_404,
@@ -181,6 +181,7 @@ def melding_detail(request, uuid):
             "voorstel": voorstel,
             "berekend": berekend,
             "is_consulent": is_consulent,
+            "brieven": Brief.objects.visible_to(request.user).filter(melding=melding),
         },
         status=_status(form),
     )
@@ -519,6 +520,11 @@ def _beschikking_context(request, beschikking, verleng_form=None) -> dict:
         "verleng_form": verleng_form if kan_verlengen else None,
         "verlengingen": beschikking.verlengingen.select_related("verlengd_door"),
         "vervangen_door": beschikking.vervangen_door.first(),
+        "brieven": Brief.objects.visible_to(request.user)
+        .filter(beschikking=beschikking)
+        .select_related("sjabloon")
+        .order_by("-created_at", "-id"),
+        "kan_intrekken": is_consulent and beschikking.status == "geldig",
     }
 
 

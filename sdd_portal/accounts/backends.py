@@ -21,6 +21,7 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("bandbreedte", "resultaatgebied"): ALL,
         ("bandbreedte", "bandbreedte"): ALL,
         ("indicaties", "procesinstellingen"): ("view", "add", "change"),
+        ("indicaties", "briefsjabloon"): ("view", "add", "change"),
         ("contractbeheer", "instellingen"): ("view", "add", "change"),
         ("audit", "accesslogentry"): ("view",),
         # Reset a lost authenticator (delete), never create one for someone else:

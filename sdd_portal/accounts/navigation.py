@@ -50,6 +50,7 @@ NAV_ITEMS = (
         frozenset({Rol.CONTRACTMANAGER, Rol.AANBIEDER_MEDEWERKER}),
     ),
     NavItem("Wasservice", "indicaties:wasservice-kandidaten", frozenset({Rol.CONSULENT})),
+    NavItem("Verzending", "indicaties:verzendruns", frozenset({Rol.CONSULENT})),
     NavItem("Contactpersonen", "contractbeheer:contactpersonen", frozenset(Rol.values)),
     NavItem("Toegangslog", "audit:zoeken", frozenset({Rol.FUNCTIONEEL_BEHEERDER})),
     NavItem("Beheer", "admin:index", frozenset({Rol.FUNCTIONEEL_BEHEERDER, Rol.CONTRACTMANAGER})),

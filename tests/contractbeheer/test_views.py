@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from contractbeheer import services
 from contractbeheer.models import Capaciteit, Clientenstop, Contactpersoon, MandaatDocument
+from indicaties.demo import demo_pdf
 from sdd_portal.audit.models import AccessLogEntry
 from tests.conftest import contract
 from tests.factories import OrganisatieFactory
@@ -221,7 +222,7 @@ def test_provider_cannot_use_the_assignment_page(login, medewerker_a, client_van
 # --------------------------------------------------------------- documents
 
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = demo_pdf("Toestemming mandaat (test)")
 
 
 @pytest.mark.parametrize(
@@ -230,6 +231,7 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
         (b"GIF89a not a pdf", "geen PDF"),
         (b"%PDF-1.4\n trailer << /Encrypt 5 0 R >>\n%%EOF", "beveiligd"),
         (b"%PDF-1.4\n half a file", "onvolledig"),
+        (b"%PDF-1.4\n no objects at all\n%%EOF\n", "kan niet worden gelezen"),
     ],
 )
 def test_mandate_document_checks_the_content_not_the_name(
@@ -257,12 +259,8 @@ def test_mandate_document_too_large_is_refused(mandaat_a, contractmanager, setti
 
 
 def test_mandate_document_download_is_checked_and_logged(
-    login, mandaat_a, contractmanager, medewerker_a, medewerker_b, settings, tmp_path
+    login, mandaat_a, contractmanager, medewerker_a, medewerker_b, documenten_in_tmp
 ):
-    from django.core.files.storage import storages
-
-    storages["documenten"].location = str(tmp_path)
-    storages["documenten"].base_location = str(tmp_path)
     document = services.mandaatdocument_toevoegen(
         actor=contractmanager,
         mandaat=mandaat_a,
@@ -280,11 +278,13 @@ def test_mandate_document_download_is_checked_and_logged(
 
 
 @pytest.fixture
-def documenten_in_tmp(tmp_path):
+def documenten_in_tmp(tmp_path, monkeypatch):
+    """Documents of this test in its own directory; put back afterwards, because a real
+    worker process of a later test writes where the settings say."""
     from django.core.files.storage import storages
 
-    storages["documenten"].location = str(tmp_path)
-    storages["documenten"].base_location = str(tmp_path)
+    monkeypatch.setattr(storages["documenten"], "location", str(tmp_path))
+    monkeypatch.setattr(storages["documenten"], "base_location", str(tmp_path))
     return tmp_path
 
 

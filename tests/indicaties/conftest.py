@@ -11,9 +11,11 @@ from django.utils import timezone
 
 from bandbreedte.models import Bandbreedte, Normenkader, Resultaatgebied
 from indicaties import services
+from indicaties.demo import demo_pdf
+from indicaties.models import Toewijzing
 from tests.factories import ClientFactory
 
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+PDF = demo_pdf("Ondersteuningsplan (test)")
 
 BANDEN = [("HO-B1", 30, 60), ("HO-B2", 61, 120), ("HO-B3", 121, 180), ("HO-B4", 200, 300)]
 
@@ -98,6 +100,16 @@ def kortdurend(consulent, ho_client, ho, banden, aanbieder_a, contracten):
         ingangsdatum=vandaag,
         verzenddatum=vandaag,
     )
+
+
+@pytest.fixture
+def definitief(kortdurend, consulent, medewerker_a, mandaat_a):
+    """The accepted plan of the short decision's provider: the definitive decision."""
+    toewijzing = Toewijzing.objects.get(beschikking=kortdurend)
+    plan = services.plan_indienen(
+        actor=medewerker_a, toewijzing=toewijzing, **goed_plan(kortdurend, medewerker_a)
+    )
+    return services.plan_accepteren(actor=consulent, plan=plan)
 
 
 def goed_plan(beschikking, ondertekenaar, **overrides) -> dict:

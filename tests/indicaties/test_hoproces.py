@@ -424,15 +424,6 @@ def test_database_weigert_overlappende_beschikking(kortdurend):
     dubbel.save()
 
 
-@pytest.fixture
-def definitief(kortdurend, consulent, medewerker_a, mandaat_a):
-    toewijzing = Toewijzing.objects.get(beschikking=kortdurend)
-    plan = services.plan_indienen(
-        actor=medewerker_a, toewijzing=toewijzing, **goed_plan(kortdurend, medewerker_a)
-    )
-    return services.plan_accepteren(actor=consulent, plan=plan)
-
-
 def test_herindicatie_vervangt_lopende_beschikking_vanaf_nieuwe_start(
     definitief, kortdurend, consulent, medewerker_a, ho, banden, aanbieder_a
 ):

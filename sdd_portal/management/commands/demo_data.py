@@ -153,6 +153,25 @@ POSTCODE_PREFIX = {
 AANTAL_CLIENTEN = 300
 
 
+def fictieve_persoon(rng: random.Random, gemeente: Gemeente) -> dict:
+    """Name, birth date, address and phone of a fictional client living in ``gemeente``."""
+    voorvoegsel, achternaam = rng.choice(ACHTERNAMEN)
+    letters = "ABCDEGHJKLMNPRST"
+    return {
+        "voornamen": rng.choice(VOORNAMEN),
+        "voorvoegsel": voorvoegsel,
+        "achternaam": achternaam,
+        "geboortedatum": date(1930, 1, 1) + timedelta(days=rng.randrange(0, 365 * 70)),
+        "straat": rng.choice(STRATEN),
+        "huisnummer": rng.randrange(1, 250),
+        "postcode": f"{POSTCODE_PREFIX[gemeente.code] + rng.randrange(0, 9)}"
+        f"{rng.choice(letters)}{rng.choice(letters)}",
+        "woonplaats": gemeente.naam,
+        "gemeente": gemeente,
+        "telefoon": f"06 {rng.randrange(10000000, 99999999)}",
+    }
+
+
 def demo_bsns(count: int) -> list[str]:
     """The first ``count`` valid test BSNs in 999900006-999999990."""
     result = []
@@ -273,22 +292,7 @@ class Command(BaseCommand):
         nieuw = []
         for i, bsn in enumerate(bsns):
             code = codes[i % len(codes)]
-            voorvoegsel, achternaam = rng.choice(ACHTERNAMEN)
-            client = Client(
-                consulent=consulent,
-                bsn=bsn,
-                voornamen=rng.choice(VOORNAMEN),
-                voorvoegsel=voorvoegsel,
-                achternaam=achternaam,
-                geboortedatum=date(1930, 1, 1) + timedelta(days=rng.randrange(0, 365 * 70)),
-                straat=rng.choice(STRATEN),
-                huisnummer=rng.randrange(1, 250),
-                postcode=f"{POSTCODE_PREFIX[code] + rng.randrange(0, 9)}"
-                f"{rng.choice('ABCDEGHJKLMNPRST')}{rng.choice('ABCDEGHJKLMNPRST')}",
-                woonplaats=gemeenten[code].naam,
-                gemeente=gemeenten[code],
-                telefoon=f"06 {rng.randrange(10000000, 99999999)}",
-            )
+            client = Client(consulent=consulent, bsn=bsn, **fictieve_persoon(rng, gemeenten[code]))
             if bsn not in bestaand:
                 nieuw.append(client)
         Client.objects.bulk_create(nieuw)

@@ -1,0 +1,1 @@
+"""Decision letters: versioned texts, rendering to tagged PDF, mailing runs."""
