@@ -6,15 +6,19 @@ The band table is NOT SDD's real table (that is not public): every band is label
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, timedelta
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from bandbreedte.models import Bandbreedte, Normenkader, Resultaatgebied
 
 from . import services
-from .models import Client, Melding, Procesinstellingen, Toewijzing
+from .models import Beschikking, Client, Melding, Ondersteuningsplan, Procesinstellingen, Toewijzing
+from .services.hoproces import definitieve_beschikking
+from .states import PlanStatus
 
 DEMO_LABEL = "illustratieve demowaarde"
 
@@ -178,4 +182,96 @@ def ho_demo(*, product, aanbieder, consulent, medewerker) -> int:
     )
     beschikking, toewijzing = kort(vrij[5], banden["HO-B4"])
     services.plan_accepteren(actor=consulent, plan=plan(beschikking, toewijzing, 210))
+    lopende_beschikkingen(
+        clienten=list(
+            Client.objects.exclude(toewijzingen__isnull=False)
+            .filter(gemeente__naam__in=["Dordrecht", "Sliedrecht", "Hendrik-Ido-Ambacht"])
+            .order_by("bsn")[:8]
+        ),
+        product=product,
+        band=banden["HO-B2"],
+        aanbieder=aanbieder,
+        consulent=consulent,
+        medewerker=medewerker,
+    )
     return 6
+
+
+# Definitive decisions that started about a year ago, ending this many days from today:
+# around the six-week mark, so the daily jobs have expiry letters to write. The last one
+# is withdrawn (no letter for it).
+LOPEND_EINDE = [40, 42, 45, 49, 56, 63, 90, 47]
+
+
+def _opslaan(obj, *, actor, reden: str):
+    obj._history_user = actor
+    obj._change_reason = reden
+    obj.save()
+    return obj
+
+
+def lopende_beschikkingen(*, clienten, product, band, aanbieder, consulent, medewerker) -> int:
+    """Clients whose accepted plan of last year is their running decision. The services
+    refuse plans that start in the past, so these are written as the services would have
+    written them then (with history), not through them."""
+    vandaag = timezone.localdate()
+    for client, dagen in zip(clienten, LOPEND_EINDE, strict=False):
+        einde = vandaag + timedelta(days=dagen)
+        ingang = einde - timedelta(days=364)
+        client.consulent = consulent
+        _opslaan(client, actor=consulent, reden="Consulent (demo)")
+        toewijzing = _opslaan(
+            Toewijzing(
+                client=client,
+                aanbieder=aanbieder,
+                product=product,
+                ingangsdatum=ingang - timedelta(days=42),
+                einddatum=einde,
+                bandbreedte=band,
+                volume=100,
+                eenheid=product.eenheid,
+                frequentie=product.frequentie,
+                gezien_op=timezone.now() - timedelta(days=400),
+                start_zorg=ingang,
+            ),
+            actor=consulent,
+            reden="Toewijzing (demo, vorig jaar)",
+        )
+        inhoud = demo_pdf(f"Ondersteuningsplan (demo) {client.naam}")
+        plan = Ondersteuningsplan(
+            toewijzing=toewijzing,
+            versie=1,
+            status=PlanStatus.GEACCEPTEERD,
+            minuten_per_week=100,
+            was_strijk=False,
+            ingangsdatum=ingang,
+            einddatum=einde,
+            afspraken="Cliënt is aanwezig tijdens de ondersteuning.",
+            verzenddatum=ingang - timedelta(days=7),
+            ondertekenaar=medewerker,
+            bestandsnaam="ondersteuningsplan.pdf",
+            sha256=hashlib.sha256(inhoud).hexdigest(),
+            grootte=len(inhoud),
+            ingediend_door=medewerker,
+            beoordeeld_door=consulent,
+            beoordeeld_op=timezone.now() - timedelta(days=380),
+        )
+        plan.bestand.save("ondersteuningsplan.pdf", ContentFile(inhoud), save=False)
+        _opslaan(plan, actor=medewerker, reden="Plan (demo, vorig jaar)")
+        beschikking = _opslaan(
+            definitieve_beschikking(plan, toewijzing),
+            actor=consulent,
+            reden="Definitieve beschikking (demo, vorig jaar)",
+        )
+        toewijzing.beschikking = beschikking
+        _opslaan(toewijzing, actor=consulent, reden="Definitieve beschikking (demo)")
+    laatste = Beschikking.objects.filter(client=clienten[-1]).first() if clienten else None
+    if laatste is not None and len(clienten) == len(LOPEND_EINDE):
+        services.beschikking_intrekken(
+            actor=consulent,
+            beschikking=laatste,
+            per=vandaag + timedelta(days=14),
+            reden="Cliënt verhuist naar een verpleeghuis (demo).",
+            verzenddatum=vandaag,
+        )
+    return len(clienten)

@@ -200,6 +200,11 @@ class Toewijzing(DomainModel):
                 name="toewijzing_inbox",
             ),
             models.Index(fields=["aanbieder", "-ingangsdatum"], name="toewijzing_aanbieder_start"),
+            models.Index(
+                fields=["ingangsdatum"],
+                condition=Q(bandbreedte__isnull=False),
+                name="toewijzing_band_start",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -561,6 +566,18 @@ class Beschikking(DomainModel):
                 fields=["einddatum"],
                 condition=Q(status="geldig", soort="kortdurend"),
                 name="beschikking_kort_einde",
+            ),
+            # The daily jobs read decisions by end date (expiry) and start date (start of
+            # care): range scans over what is due, whatever the table size.
+            models.Index(
+                fields=["einddatum"],
+                condition=Q(status="geldig", soort="definitief"),
+                name="beschikking_def_einde",
+            ),
+            models.Index(
+                fields=["ingangsdatum"],
+                condition=Q(status="geldig", soort="definitief"),
+                name="beschikking_def_start",
             ),
             models.Index(fields=["client", "-ingangsdatum"], name="beschikking_client"),
         ]

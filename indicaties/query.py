@@ -82,6 +82,18 @@ class BeschikkingQuerySet(models.QuerySet):
     def geldig_op(self, datum):
         return self.geldig().filter(ingangsdatum__lte=datum, einddatum__gte=datum)
 
+    def zonder_opvolger(self):
+        """Decisions after which no later valid decision of the same client and product
+        follows: a short decision whose plan was not accepted yet, or a definitive decision
+        that was not re-indicated. Those are the ones whose end needs attention."""
+        opvolger = self.model.objects.filter(
+            client_id=OuterRef("client_id"),
+            product_id=OuterRef("product_id"),
+            status="geldig",
+            ingangsdatum__gt=OuterRef("ingangsdatum"),
+        )
+        return self.exclude(Exists(opvolger))
+
 
 class OndersteuningsplanQuerySet(models.QuerySet):
     def visible_to(self, actor):

@@ -68,12 +68,6 @@ def werklijst_consulent(actor, *, alleen_eigen: bool = False, datum=None) -> dic
         .select_related("toewijzing__client", "toewijzing__aanbieder", "toewijzing__bandbreedte")
         .order_by("created_at", "id")
     )
-    definitief_volgt = Beschikking.objects.geldig().filter(
-        client_id=OuterRef("client_id"),
-        product_id=OuterRef("product_id"),
-        soort=Beschikking.Soort.DEFINITIEF,
-        ingangsdatum__gt=OuterRef("ingangsdatum"),
-    )
     kort = (
         Beschikking.objects.visible_to(actor)
         .geldig()
@@ -82,7 +76,7 @@ def werklijst_consulent(actor, *, alleen_eigen: bool = False, datum=None) -> dic
             einddatum__gte=datum,
             einddatum__lte=datum + timedelta(days=instellingen.kortdurend_signaal_dagen),
         )
-        .exclude(Exists(definitief_volgt))
+        .zonder_opvolger()
         .select_related("client", "aanbieder")
         .order_by("einddatum", "id")
     )

@@ -74,12 +74,12 @@ def plan_beoordeeld_melden(plan_id: int) -> bool:
 # ------------------------------------------------------------------ letters (pdf queue)
 
 
-@shared_task(name="indicaties.pdf.brief_renderen", acks_late=True)
-def brief_renderen(brief_id: int) -> bool:
-    """Render one letter; does nothing when its data did not change (safe to repeat)."""
+@shared_task(name="indicaties.pdf.brieven_renderen", acks_late=True)
+def brieven_renderen(brief_ids: list[int]) -> int:
+    """Render a batch of letters (the daily job creates hundreds at once)."""
     from .brieven.services import brief_maken
 
-    return brief_maken(brief_id)
+    return sum(1 for pk in brief_ids if brief_maken(pk))
 
 
 @shared_task(

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "sdd_portal",
     "sdd_portal.accounts",
     "sdd_portal.audit",
+    "sdd_portal.signalen",
     "bandbreedte",
     "indicaties",
     "contractbeheer",

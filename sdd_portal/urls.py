@@ -41,5 +41,6 @@ urlpatterns = [
     path("", include("sdd_portal.accounts.urls")),
     path("", include("sdd_portal.audit.urls")),
     path("", include("contractbeheer.urls")),
+    path("", include("sdd_portal.signalen.urls")),
     path("admin/", admin.site.urls),
 ]

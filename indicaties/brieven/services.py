@@ -83,7 +83,7 @@ def controleer_tekst_onderwerp(onderwerp: str) -> None:
         raise ValidationError({"onderwerp": exc.message_dict["tekst"]}) from None
 
 
-def brief_aanmaken(
+def nieuwe_brief(
     *,
     soort: str,
     sleutel: str,
@@ -95,34 +95,67 @@ def brief_aanmaken(
     melding=None,
     motivering: str = "",
     bezwaar: bool = True,
+    sjabloon: Briefsjabloon | None = None,
 ) -> Brief:
-    """The letter about ``sleutel``, created once (a unique key in the database); it is
-    rendered on the pdf queue after the transaction commits."""
-    bestaand = Brief.objects.filter(sleutel=sleutel).first()
-    if bestaand is not None:
-        return bestaand
-    brief = Brief(
+    """An unsaved letter with the current text version of its kind."""
+    return Brief(
         sleutel=sleutel,
         soort=soort,
         client=client,
         beschikking=beschikking,
         verlenging=verlenging,
         melding=melding,
-        sjabloon=huidig_sjabloon(soort),
+        sjabloon=sjabloon or huidig_sjabloon(soort),
         verzenddatum=verzenddatum,
         bezwaartermijn_tot=bezwaartermijn_einde(verzenddatum) if bezwaar else None,
         motivering=motivering,
         aangemaakt_door=actor,
     )
+
+
+def _renderen_na_commit(ids: list[int]) -> None:
+    from ..tasks import brieven_renderen
+
+    def verstuur():
+        for i in range(0, len(ids), RENDER_PER_TAAK):
+            brieven_renderen.delay(ids[i : i + RENDER_PER_TAAK])
+
+    if ids:
+        transaction.on_commit(verstuur)
+
+
+RENDER_PER_TAAK = 25
+
+
+def brief_aanmaken(*, sleutel: str, **gegevens) -> Brief:
+    """The letter about ``sleutel``, created once (a unique key in the database); it is
+    rendered on the pdf queue after the transaction commits."""
+    bestaand = Brief.objects.filter(sleutel=sleutel).first()
+    if bestaand is not None:
+        return bestaand
+    brief = nieuwe_brief(sleutel=sleutel, **gegevens)
     try:
         with transaction.atomic():
-            _opslaan(brief, actor=actor, reden=f"{brief.get_soort_display()} aangemaakt")
+            _opslaan(
+                brief, actor=brief.aangemaakt_door, reden=f"{brief.get_soort_display()} aangemaakt"
+            )
     except IntegrityError:  # created at the same moment by someone else: that one counts
         return Brief.objects.get(sleutel=sleutel)
-    from ..tasks import brief_renderen
-
-    transaction.on_commit(lambda: brief_renderen.delay(brief.pk))
+    _renderen_na_commit([brief.pk])
     return brief
+
+
+def brieven_opslaan(brieven: list[Brief], *, reden: str) -> list[Brief]:
+    """Store many new letters in one insert, with their history rows, and render them
+    after commit. The caller holds the lock that makes their keys new (the daily job's
+    rule lock); should a key exist after all, the unique constraint refuses the whole
+    batch and the transaction rolls back: never a duplicate."""
+    if not brieven:
+        return []
+    Brief.objects.bulk_create(brieven)
+    Brief.history.bulk_history_create(brieven, default_change_reason=reden[:100])
+    _renderen_na_commit([b.pk for b in brieven])
+    return brieven
 
 
 def brief_maken(brief_id: int) -> bool:

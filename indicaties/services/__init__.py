@@ -23,6 +23,7 @@ from .hoproces import (
     start_zorg_melden,
     toewijzing_geopend,
     verloopbrief_aanmaken,
+    verloopbrief_sleutel,
 )
 
 __all__ = [
@@ -44,4 +45,5 @@ __all__ = [
     "toewijzing_geopend",
     "toewijzing_vastleggen",
     "verloopbrief_aanmaken",
+    "verloopbrief_sleutel",
 ]

@@ -44,6 +44,7 @@ from ..states import (
     controleer_overgang,
 )
 from ..termijnen import bezwaartermijn_einde
+from . import signalering
 from .clienten import _save_with_history, toewijzing_vastleggen
 
 OVERLAP_MELDING = (
@@ -421,6 +422,7 @@ def start_zorg_melden(*, actor, toewijzing: Toewijzing, datum: date) -> Toewijzi
         raise ValidationError({"datum": "De startdatum valt buiten de periode van de toewijzing."})
     toewijzing.start_zorg = datum
     _save_with_history(toewijzing, actor=actor, reason="Start zorg gemeld")
+    signalering.start_gemeld(toewijzing, actor=actor)
     return toewijzing
 
 
@@ -577,6 +579,7 @@ def plan_indienen(
     )
     plan.bestand.save(f"{plan.uuid}.pdf", ContentFile(inhoud), save=False)
     _save_with_history(plan, actor=actor, reason=f"Ondersteuningsplan versie {versie} ingediend")
+    signalering.plan_ingediend(plan, actor=actor)
     from ..tasks import plan_ingediend_melden
 
     transaction.on_commit(lambda: plan_ingediend_melden.delay(plan.pk))
@@ -648,6 +651,7 @@ def plan_accepteren(*, actor, plan: Ondersteuningsplan) -> Beschikking:
     )
     controleer_overgang(PLAN_OVERGANGEN, plan.status, PlanStatus.GEACCEPTEERD, "Dit plan")
     toewijzing = plan.toewijzing
+    kort = toewijzing.beschikking
     plan.status = PlanStatus.GEACCEPTEERD
     plan.beoordeeld_door = actor
     plan.beoordeeld_op = timezone.now()
@@ -661,6 +665,9 @@ def plan_accepteren(*, actor, plan: Ondersteuningsplan) -> Beschikking:
     toewijzing.einddatum = plan.einddatum
     _save_with_history(toewijzing, actor=actor, reason="Omvang en einddatum volgens het plan")
     _besluitbrief(beschikking, actor=actor)
+    signalering.plan_beoordeeld(
+        plan, actor=actor, geaccepteerd=True, kort=kort, vervangen=beschikking.vervangt
+    )
     from ..tasks import plan_beoordeeld_melden
 
     transaction.on_commit(lambda: plan_beoordeeld_melden.delay(plan.pk))
@@ -680,6 +687,7 @@ def plan_afwijzen(*, actor, plan: Ondersteuningsplan, reden: str) -> Ondersteuni
     plan.beoordeeld_door = actor
     plan.beoordeeld_op = timezone.now()
     _save_with_history(plan, actor=actor, reason="Ondersteuningsplan afgewezen")
+    signalering.plan_beoordeeld(plan, actor=actor, geaccepteerd=False)
     from ..tasks import plan_beoordeeld_melden
 
     transaction.on_commit(lambda: plan_beoordeeld_melden.delay(plan.pk))
@@ -738,6 +746,7 @@ def beschikking_verlengen(
     ):
         toewijzing.einddatum = nieuwe_einddatum
         _save_with_history(toewijzing, actor=actor, reason="Einddatum verlengd")
+    signalering.verlengd(beschikking, verlenging, actor=actor)
     from ..brieven.services import brief_aanmaken
 
     brief_aanmaken(
@@ -796,6 +805,7 @@ def beschikking_intrekken(
         if toewijzing.einddatum is None or toewijzing.einddatum >= per:
             toewijzing.einddatum = max(per - timedelta(days=1), toewijzing.ingangsdatum)
             _save_with_history(toewijzing, actor=actor, reason="Beschikking ingetrokken")
+    signalering.ingetrokken(beschikking, actor=actor)
     from ..brieven.services import brief_aanmaken
 
     brief_aanmaken(
@@ -841,13 +851,18 @@ def melding_afwijzen(*, actor, melding: Melding, motivering: str, verzenddatum: 
     return melding
 
 
+def verloopbrief_sleutel(beschikking: Beschikking) -> str:
+    """One expiry letter per decision and end date (an extension gives a new end date)."""
+    return f"verloopbrief:{beschikking.pk}:{beschikking.einddatum.isoformat()}"
+
+
 def verloopbrief_aanmaken(*, beschikking: Beschikking, verzenddatum: date, actor=None):
     """The letter six weeks before the end date: once per decision and end date."""
     from ..brieven.services import brief_aanmaken
 
     return brief_aanmaken(
         soort="verloopbrief",
-        sleutel=f"verloopbrief:{beschikking.pk}:{beschikking.einddatum.isoformat()}",
+        sleutel=verloopbrief_sleutel(beschikking),
         client=beschikking.client,
         beschikking=beschikking,
         verzenddatum=verzenddatum,

@@ -23,6 +23,8 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("indicaties", "procesinstellingen"): ("view", "add", "change"),
         ("indicaties", "briefsjabloon"): ("view", "add", "change"),
         ("contractbeheer", "instellingen"): ("view", "add", "change"),
+        ("signalen", "taakrun"): ("view",),
+        ("signalen", "taakstand"): ("view",),
         ("audit", "accesslogentry"): ("view",),
         # Reset a lost authenticator (delete), never create one for someone else:
         # that would let a beheerder log in as that person.

@@ -135,6 +135,12 @@ class User(AbstractUser):
         blank=True,
     )
 
+    dagoverzicht_mail = models.BooleanField(
+        "dagelijks overzicht per e-mail",
+        default=True,
+        help_text="Elke ochtend een e-mail met het aantal nieuwe signalen (zonder cliëntgegevens).",
+    )
+
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
     objects = UserManager()
 

@@ -21,6 +21,11 @@ class NavItem:
 NAV_ITEMS = (
     NavItem("Overzicht", "home", frozenset(Rol.values)),
     NavItem(
+        "Postvak",
+        "signalen:postvak",
+        frozenset({Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER, Rol.CONTRACTMANAGER}),
+    ),
+    NavItem(
         "Werklijst",
         "indicaties:werklijst",
         frozenset({Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER}),
@@ -73,9 +78,15 @@ def navigation(request) -> dict:
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
     current = request.path
+    ongelezen = None
+    if any(i.url_name == "signalen:postvak" for i in items_for(user)):
+        from sdd_portal.signalen.models import Signaal
+
+        ongelezen = Signaal.objects.ongelezen_voor(user).count()
     items = [
         {
             "label": i.label,
+            "aantal": ongelezen if i.url_name == "signalen:postvak" else None,
             "url": i.url,
             "current": i.url == current or (i.url != "/" and current.startswith(i.url)),
         }
