@@ -13,7 +13,7 @@ transaction while the rule's state row is locked:
 - a worker killed mid-run rolls back; the next run does the work again;
 - and whatever a bug in this module might do, the database refuses a second signal for the
   same kind, recipient, subject and due date (``signaal_eenmaal``), and a second letter
-  for the same key (``brief_sleutel``).
+  for the same key (the unique ``Brief.sleutel``).
 """
 
 from __future__ import annotations

@@ -15,13 +15,15 @@ import json
 import statistics
 import time
 import tracemalloc
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from indicaties.models import Beschikking, Client, Ondersteuningsplan, Toewijzing
 from sdd_portal.accounts.models import User
@@ -135,8 +137,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--pdf", type=int, default=60, help="letters rendered in the PDF bulk test (0: skip)"
         )
+        parser.add_argument(
+            "--dagelijks",
+            type=int,
+            nargs="*",
+            default=[1, 7],
+            help="measure the daily jobs over this many due days each (default 1 and 7; "
+            "none: skip); rolled back afterwards",
+        )
 
-    def handle(self, *args, rounds, json_path, force, budget, alleen, pdf, **options):
+    def handle(self, *args, rounds, json_path, force, budget, alleen, pdf, dagelijks, **options):
         if not settings.DEBUG and not force:
             raise CommandError("bench writes access-log rows; use --force outside DEBUG.")
         sample = Client.objects.order_by("id").first()
@@ -161,6 +171,8 @@ class Command(BaseCommand):
             ("contractmanager", "Signalen", "/signalen/?toon=alle"),
             ("contractmanager", "Aanbieders", "/aanbieders/"),
             ("beheerder", "Toegangslog", "/beheer/toegangslog/"),
+            ("consulent", "Postvak consulent", "/postvak/?toon=alle"),
+            ("aanbieder.vlijtigliesje", "Postvak aanbieder", "/postvak/?toon=alle"),
             *_ho_pages(),
         ]
         if alleen:
@@ -222,12 +234,56 @@ class Command(BaseCommand):
                 else "alle pagina's halen het."
             )
         )
+        if dagelijks:
+            summary["dagelijks"] = [self._dagelijks(dagen) for dagen in dagelijks]
         if pdf:
             summary["pdf"] = self._pdf(pdf)
         self.stdout.write(json.dumps(summary, ensure_ascii=False))
         if json_path:
             with open(json_path, "w", encoding="utf-8") as fh:
                 json.dump(summary, fh, ensure_ascii=False, indent=2)
+
+    def _dagelijks(self, dagen: int) -> dict:
+        """The daily jobs for today with ``dagen`` due days not yet handled (1: a normal
+        day; more: catch-up after an outage), in a transaction that is rolled back."""
+        from sdd_portal.signalen.models import Taakstand
+        from sdd_portal.signalen.regels import REGELS, dagelijkse_taken
+
+        vandaag = timezone.localdate()
+        with transaction.atomic():
+            for regel in REGELS:
+                Taakstand.objects.update_or_create(
+                    regel=regel.code,
+                    defaults={
+                        "verwerkt_tot": vandaag - timedelta(days=dagen),
+                        # Nothing counts as changed since the last run: this measures the
+                        # due-date window alone.
+                        "laatste_start": timezone.now() + timedelta(hours=2),
+                    },
+                )
+            start = time.perf_counter()
+            resultaten = dagelijkse_taken(vandaag, door="bench")
+            seconden = time.perf_counter() - start
+            transaction.set_rollback(True)
+        uitkomst = {
+            "dagen": dagen,
+            "beschikkingen_in_tabel": Beschikking.objects.count(),
+            "toewijzingen_in_tabel": Toewijzing.objects.count(),
+            "onderwerpen_verschuldigd": sum(r.kandidaten for r in resultaten),
+            "signalen": sum(r.signalen for r in resultaten),
+            "brieven": sum(r.brieven for r in resultaten),
+            "seconden": round(seconden, 2),
+            "per_regel": {r.regel: [r.kandidaten, round(r.seconden, 3)] for r in resultaten},
+        }
+        self.stdout.write(
+            f"Dagelijkse taken, {dagen} dag(en) verschuldigd: "
+            f"{uitkomst['onderwerpen_verschuldigd']} onderwerpen, {uitkomst['signalen']} "
+            f"signalen, {uitkomst['brieven']} brieven in {uitkomst['seconden']} s, bij "
+            f"{uitkomst['beschikkingen_in_tabel']} beschikkingen en "
+            f"{uitkomst['toewijzingen_in_tabel']} toewijzingen in de tabellen "
+            f"(doel < 60 s: {'ja' if seconden < 60 else 'NEE'})"
+        )
+        return uitkomst
 
     def _pdf(self, aantal: int) -> dict:
         from indicaties.brieven.meting import pdf_meting

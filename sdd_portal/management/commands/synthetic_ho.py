@@ -60,6 +60,8 @@ VROEGST = date(2021, 1, 4)
 LAATST = date(2027, 12, 31)
 KORT_DAGEN = 56  # eight weeks, the demo product's kortdurend_weken
 MIN_PER_CLIENT, MAX_PER_CLIENT = 2, 9
+BAND_GEWICHTEN = (15, 30, 30, 15, 10)  # relative frequency of the demo bands HO-B1..HO-B5
+AFSPRAKEN = "Cliënt is aanwezig tijdens de ondersteuning."
 
 # Fractions of clients that wait on someone (the rest has a running or ended decision).
 INGEDIEND = "ingediend"  # latest plan awaits review by the consulent
@@ -175,6 +177,96 @@ def _synthetische_gebruiker(username, voornaam, achternaam, organisatie, rol) ->
 
 
 @dataclass
+class Referentie:
+    """The demo data a synthetic generator builds on."""
+
+    consulent: User  # the demo consulent
+    product: Product  # HO
+    banden: list[Bandbreedte]  # the demo bands of HO, lowest first
+    aanbieders: list[Organisatie]  # providers with an HO contract in force today
+    gemeenten: list[Gemeente]
+
+
+def demo_referentie(vandaag: date, commando: str = "synthetic_ho") -> Referentie:
+    """The demo users, product, bands, providers and municipalities, or a CommandError
+    that says to run ``manage.py demo_data`` first."""
+    try:
+        consulent = User.objects.select_related("organisatie").get(username="consulent")
+        User.objects.get(username="aanbieder.vlijtigliesje")
+        product = Product.objects.get(code="HO")
+    except (User.DoesNotExist, Product.DoesNotExist):
+        raise CommandError(
+            f"Geen demogegevens gevonden: draai eerst `manage.py demo_data`. {commando} "
+            "bouwt voort op de demogebruikers, -aanbieders, -contracten en de bandbreedtes."
+        ) from None
+    banden = list(
+        Bandbreedte.objects.filter(product=product, code__in=[c for c, _, _ in BANDEN]).order_by(
+            "min_minuten"
+        )
+    )
+    if len(banden) != len(BANDEN):
+        raise CommandError(
+            "De demobandbreedtes voor HO ontbreken: draai eerst `manage.py demo_data`."
+        )
+    from contractbeheer.models import Contract
+
+    contracten = Contract.objects.actief_op(vandaag).filter(product=product)
+    aanbieders = list(
+        Organisatie.objects.filter(pk__in=contracten.values("aanbieder_id")).order_by("naam")
+    )
+    gemeenten = list(Gemeente.objects.order_by("code"))
+    if not aanbieders or len(gemeenten) < 7:
+        raise CommandError(
+            "Geen aanbieders met een lopend HO-contract of geen 7 gemeenten: draai eerst "
+            "`manage.py demo_data`."
+        )
+    return Referentie(consulent, product, banden, aanbieders, gemeenten)
+
+
+def medewerker_per_aanbieder(aanbieders) -> dict[int, User]:
+    """One employee per provider who submits and signs its plans: the first active
+    aanbieder-medewerker, or a synthetic one (no password) created once."""
+    medewerker = {}
+    for aanbieder in aanbieders:
+        user = (
+            User.objects.filter(
+                organisatie=aanbieder,
+                is_active=True,
+                rollen__contains=[Rol.AANBIEDER_MEDEWERKER],
+            )
+            .order_by("username")
+            .first()
+        )
+        if user is None:
+            slug = aanbieder.naam.lower().replace(" ", "")
+            user = _synthetische_gebruiker(
+                f"synth.medewerker.{slug}",
+                "Medewerker",
+                aanbieder.naam,
+                aanbieder,
+                Rol.AANBIEDER_MEDEWERKER,
+            )
+        medewerker[aanbieder.pk] = user
+    return medewerker
+
+
+def synthetisch_pdf() -> tuple[str, int]:
+    """One real PDF (PDF_NAAM in the documents storage) that every synthetic plan points
+    at, written once; returns its SHA-256 and size."""
+    storage = storages["documenten"]
+    inhoud = demo_pdf("Ondersteuningsplan (synthetische benchmarkgegevens)")
+    if storage.exists(PDF_NAAM):
+        with storage.open(PDF_NAAM, "rb") as fh:
+            if fh.read() != inhoud:
+                storage.delete(PDF_NAAM)
+    if not storage.exists(PDF_NAAM):
+        opgeslagen = storage.save(PDF_NAAM, ContentFile(inhoud))
+        if opgeslagen != PDF_NAAM:
+            raise CommandError(f"Het PDF-bestand kwam op {opgeslagen} terecht.")
+    return hashlib.sha256(inhoud).hexdigest(), len(inhoud)
+
+
+@dataclass
 class Periode:
     soort: str  # Beschikking.Soort
     ingang: date = date.min
@@ -272,36 +364,9 @@ class Command(BaseCommand):
     # ------------------------------------------------------------------ preparation
 
     def _referentie(self) -> None:
-        try:
-            self.consulent = User.objects.select_related("organisatie").get(username="consulent")
-            User.objects.get(username="aanbieder.vlijtigliesje")
-            self.product = Product.objects.get(code="HO")
-        except (User.DoesNotExist, Product.DoesNotExist):
-            raise CommandError(
-                "Geen demogegevens gevonden: draai eerst `manage.py demo_data`. synthetic_ho "
-                "bouwt voort op de demogebruikers, -aanbieders, -contracten en de bandbreedtes."
-            ) from None
-        self.banden = list(
-            Bandbreedte.objects.filter(
-                product=self.product, code__in=[c for c, _, _ in BANDEN]
-            ).order_by("min_minuten")
-        )
-        if len(self.banden) != len(BANDEN):
-            raise CommandError(
-                "De demobandbreedtes voor HO ontbreken: draai eerst `manage.py demo_data`."
-            )
-        from contractbeheer.models import Contract
-
-        contracten = Contract.objects.actief_op(self.vandaag).filter(product=self.product)
-        self.aanbieders = list(
-            Organisatie.objects.filter(pk__in=contracten.values("aanbieder_id")).order_by("naam")
-        )
-        self.gemeenten = list(Gemeente.objects.order_by("code"))
-        if not self.aanbieders or len(self.gemeenten) < 7:
-            raise CommandError(
-                "Geen aanbieders met een lopend HO-contract of geen 7 gemeenten: draai eerst "
-                "`manage.py demo_data`."
-            )
+        ref = demo_referentie(self.vandaag)
+        self.consulent, self.product, self.banden = ref.consulent, ref.product, ref.banden
+        self.aanbieders, self.gemeenten = ref.aanbieders, ref.gemeenten
 
     def _gebruikers(self) -> None:
         """The demo consulent plus synthetic consulenten; one employee per provider who
@@ -318,42 +383,10 @@ class Command(BaseCommand):
                     Rol.CONSULENT,
                 )
             )
-        self.medewerker = {}
-        for aanbieder in self.aanbieders:
-            user = (
-                User.objects.filter(
-                    organisatie=aanbieder,
-                    is_active=True,
-                    rollen__contains=[Rol.AANBIEDER_MEDEWERKER],
-                )
-                .order_by("username")
-                .first()
-            )
-            if user is None:
-                slug = aanbieder.naam.lower().replace(" ", "")
-                user = _synthetische_gebruiker(
-                    f"synth.medewerker.{slug}",
-                    "Medewerker",
-                    aanbieder.naam,
-                    aanbieder,
-                    Rol.AANBIEDER_MEDEWERKER,
-                )
-            self.medewerker[aanbieder.pk] = user
+        self.medewerker = medewerker_per_aanbieder(self.aanbieders)
 
     def _pdf(self) -> None:
-        """One real PDF that every synthetic plan points at, with its true hash and size."""
-        storage = storages["documenten"]
-        inhoud = demo_pdf("Ondersteuningsplan (synthetische benchmarkgegevens)")
-        if storage.exists(PDF_NAAM):
-            with storage.open(PDF_NAAM, "rb") as fh:
-                if fh.read() != inhoud:
-                    storage.delete(PDF_NAAM)
-        if not storage.exists(PDF_NAAM):
-            opgeslagen = storage.save(PDF_NAAM, ContentFile(inhoud))
-            if opgeslagen != PDF_NAAM:
-                raise CommandError(f"Het PDF-bestand kwam op {opgeslagen} terecht.")
-        self.pdf_sha256 = hashlib.sha256(inhoud).hexdigest()
-        self.pdf_grootte = len(inhoud)
+        self.pdf_sha256, self.pdf_grootte = synthetisch_pdf()
 
     def _plan_per_client(self, clients: int, decisions: int) -> list[tuple[str, int]]:
         """(category, number of decisions) per client; the numbers add up exactly."""
@@ -650,7 +683,7 @@ class Command(BaseCommand):
             consulent=consulent,
             status=MeldingStatus.BESCHIKT,
         )
-        band = rng.choices(self.banden, weights=(15, 30, 30, 15, 10))[0]
+        band = rng.choices(self.banden, weights=BAND_GEWICHTEN)[0]
         onderzoek = self._nieuw(
             Onderzoek,
             created_at=self._moment(gesprek),
@@ -682,7 +715,7 @@ class Command(BaseCommand):
             was_strijk=rng.random() < 0.6,
             ingangsdatum=ingang,
             einddatum=einde,
-            afspraken="Cliënt is aanwezig tijdens de ondersteuning.",
+            afspraken=AFSPRAKEN,
             verzenddatum=ingediend + timedelta(days=rng.randint(0, 7)),
             ondertekenaar=medewerker,
             bestand=PDF_NAAM,
