@@ -49,6 +49,13 @@ def home(request):
     vandaag = timezone.localdate()
     context: dict = {"vandaag": vandaag}
     client_ids: list[int] = []
+    if user.has_rol(Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER, Rol.CONTRACTMANAGER):
+        from sdd_portal.signalen.models import Signaal
+
+        context["postvak"] = list(
+            Signaal.objects.ongelezen_voor(user).order_by("-peildatum", "-id")[:HOME_LIST_SIZE]
+        )
+        client_ids += [s.client_id for s in context["postvak"] if s.client_id]
     if user.has_rol(Rol.CONSULENT):
         lijst = werklijst_consulent(user)
         context["werk"] = [

@@ -109,3 +109,10 @@ def ingetrokken(beschikking, *, actor) -> None:
         notitie="Beschikking ingetrokken.",
         actor=actor,
     )
+    for toewijzing in beschikking.toewijzingen.all():
+        afhandelen(
+            onderwerp=toewijzing,
+            soorten=[SignaalSoort.PLAN_TE_LAAT, SignaalSoort.START_NIET_GEMELD],
+            notitie="Beschikking ingetrokken.",
+            actor=actor,
+        )

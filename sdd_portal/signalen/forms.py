@@ -19,6 +19,8 @@ class SluitForm(forms.Form):
 
 
 class VoorkeurenForm(forms.ModelForm):
+    hide_optional = True  # a checkbox is never "required"
+
     class Meta:
         model = User
         fields = ["dagoverzicht_mail"]

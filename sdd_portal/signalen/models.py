@@ -156,6 +156,17 @@ class Signaal(DomainModel):
     def __str__(self) -> str:
         return self.titel
 
+    @property
+    def voor(self) -> str:
+        """Whose inbox, in words."""
+        from sdd_portal.accounts.models import Rol
+
+        if self.gebruiker_id:
+            return self.gebruiker.get_full_name() or self.gebruiker.username
+        if self.rol:
+            return f"iedereen met de rol {Rol(self.rol).label.lower()} bij {self.organisatie.naam}"
+        return self.organisatie.naam
+
 
 class SignaalGelezen(models.Model):
     """Someone opened (or marked) a signal: it no longer counts as unread for them."""

@@ -163,9 +163,15 @@ class Verloop(Regel):
     dagen = HERINNERING_DAGEN
 
     def basis(self, ctx):
+        # A decision withdrawn from a later date stays valid until then, but it ends
+        # because it was withdrawn: no expiry letter, no extend-or-re-indicate task.
         return (
             Beschikking.objects.geldig()
-            .filter(soort=Beschikking.Soort.DEFINITIEF, einddatum__gte=ctx.datum)
+            .filter(
+                soort=Beschikking.Soort.DEFINITIEF,
+                einddatum__gte=ctx.datum,
+                ingetrokken_per__isnull=True,
+            )
             .zonder_opvolger()
         )
 
@@ -236,7 +242,11 @@ class KortdurendZonderPlan(Regel):
     def basis(self, ctx):
         return (
             Beschikking.objects.geldig()
-            .filter(soort=Beschikking.Soort.KORTDUREND, einddatum__gte=ctx.datum)
+            .filter(
+                soort=Beschikking.Soort.KORTDUREND,
+                einddatum__gte=ctx.datum,
+                ingetrokken_per__isnull=True,  # withdrawn: see Verloop
+            )
             .zonder_opvolger()
         )
 
@@ -295,6 +305,7 @@ class PlanTeLaat(Regel):
                 bandbreedte__isnull=False,
                 beschikking__soort=Beschikking.Soort.KORTDUREND,
                 beschikking__status="geldig",
+                beschikking__ingetrokken_per__isnull=True,  # withdrawn: see Verloop
             )
             .filter(open_of_vanaf("einddatum", ctx.datum))
             .exclude(Exists(ooit_plan))
@@ -352,6 +363,7 @@ class StartNietGemeld(Regel):
             start_zorg__isnull=True,
             beschikking__soort=Beschikking.Soort.DEFINITIEF,
             beschikking__status="geldig",
+            beschikking__ingetrokken_per__isnull=True,  # withdrawn: see Verloop
             beschikking__einddatum__gte=ctx.datum,
         ).filter(open_of_vanaf("einddatum", ctx.datum))
 

@@ -7,7 +7,13 @@ from datetime import date
 from celery import shared_task
 
 
-@shared_task(name="sdd_portal.signalen.dagelijkse_taken", acks_late=True)
+@shared_task(
+    name="sdd_portal.signalen.dagelijkse_taken",
+    acks_late=True,
+    # A normal day takes seconds; catching up weeks at national scale may take minutes.
+    time_limit=1800,
+    soft_time_limit=1740,
+)
 def dagelijkse_taken(datum: str | None = None) -> dict:
     """Every daily rule for ``datum`` (ISO, default today). Safe to repeat: a repeat or a
     retry after a crash creates only what does not exist yet."""
