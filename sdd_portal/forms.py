@@ -42,3 +42,17 @@ class PortalFormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
     bound_field_class = PortalBoundField
+
+
+def fouten_naar_form(form, exc) -> None:
+    """Put a service's ValidationError on the form: per field where it names one."""
+    if hasattr(exc, "error_dict"):
+        for veld, fouten in exc.message_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def status_voor(form) -> int:
+    """400 when the form has errors (the page shows them), else 200."""
+    return 400 if form is not None and form.errors else 200

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "sdd_portal.accounts",
     "sdd_portal.audit",
     "sdd_portal.signalen",
+    "fot",
     "bandbreedte",
     "indicaties",
     "contractbeheer",

@@ -42,5 +42,6 @@ urlpatterns = [
     path("", include("sdd_portal.audit.urls")),
     path("", include("contractbeheer.urls")),
     path("", include("sdd_portal.signalen.urls")),
+    path("", include("fot.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -56,6 +56,9 @@ def home(request):
             Signaal.objects.ongelezen_voor(user).order_by("-peildatum", "-id")[:HOME_LIST_SIZE]
         )
         client_ids += [s.client_id for s in context["postvak"] if s.client_id]
+        from fot.selectors import mijn_actiepunten
+
+        context["fot_acties"] = mijn_actiepunten(user)[:HOME_LIST_SIZE]
     if user.has_rol(Rol.CONSULENT):
         lijst = werklijst_consulent(user)
         context["werk"] = [

@@ -17,6 +17,8 @@ from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.accounts.roles import aanbieder_id
 from sdd_portal.audit.models import Actie
 from sdd_portal.audit.services import log_access
+from sdd_portal.forms import fouten_naar_form as _fouten_naar_form
+from sdd_portal.forms import status_voor as _status
 
 from .. import services
 from ..forms import (
@@ -44,18 +46,6 @@ from ..states import MeldingStatus, PlanStatus
 
 LEZERS = (Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER)
 WERKLIJST_GROOTTE = 50
-
-
-def _fouten_naar_form(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc.messages)
-
-
-def _status(form) -> int:
-    return 400 if form is not None and form.errors else 200
 
 
 # ------------------------------------------------------------------ melding, onderzoek

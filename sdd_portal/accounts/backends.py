@@ -52,6 +52,8 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("contractbeheer", "instellingen"): ("view",),
         ("contractbeheer", "clientenstop"): ("view",),
         ("contractbeheer", "capaciteit"): ("view",),
+        ("fot", "tafel"): ("view", "add", "change"),
+        ("fot", "tafellid"): ALL,
     },
 }
 

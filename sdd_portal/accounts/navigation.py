@@ -54,6 +54,11 @@ NAV_ITEMS = (
         "indicaties:bulklijsten",
         frozenset({Rol.CONTRACTMANAGER, Rol.AANBIEDER_MEDEWERKER}),
     ),
+    NavItem(
+        "Overlegtafels",
+        "fot:overzicht",
+        frozenset({Rol.CONTRACTMANAGER, Rol.AANBIEDER_MEDEWERKER}),
+    ),
     NavItem("Wasservice", "indicaties:wasservice-kandidaten", frozenset({Rol.CONSULENT})),
     NavItem("Verzending", "indicaties:verzendruns", frozenset({Rol.CONSULENT})),
     NavItem("Contactpersonen", "contractbeheer:contactpersonen", frozenset(Rol.values)),

@@ -32,7 +32,8 @@ from sdd_portal.accounts.otp import inloggen_met_tweede_factor
 
 def _http_for(username: str) -> HttpClient:
     http = HttpClient(HTTP_HOST=(settings.ALLOWED_HOSTS or ["localhost"])[0])
-    inloggen_met_tweede_factor(http, User.objects.get(username=username))
+    if username != "anoniem":  # public pages: no login
+        inloggen_met_tweede_factor(http, User.objects.get(username=username))
     return http
 
 
@@ -40,6 +41,21 @@ def _percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered)) - 1))
     return ordered[index]
+
+
+def _fot_pages() -> list[tuple[str, str, str]]:
+    """The consultation tables: overview with the action counts, the richest meeting."""
+    from fot.models import Vergadering
+
+    pages = [("contractmanager", "FOT overzicht", "/fot/")]
+    rijk = Vergadering.objects.annotate(n=Count("agenda")).order_by("-n", "id").first()
+    if rijk is not None:
+        pages += [
+            ("contractmanager", "FOT vergadering", f"/fot/vergaderingen/{rijk.uuid}/"),
+            ("contractmanager", "FOT zoeken", "/fot/zoeken/?q=afspraak"),
+            ("anoniem", "FOT openbaar", "/openbaar/fot/"),
+        ]
+    return pages
 
 
 def _ho_pages() -> list[tuple[str, str, str]]:
@@ -174,6 +190,7 @@ class Command(BaseCommand):
             ("consulent", "Postvak consulent", "/postvak/?toon=alle"),
             ("aanbieder.vlijtigliesje", "Postvak aanbieder", "/postvak/?toon=alle"),
             *_ho_pages(),
+            *_fot_pages(),
         ]
         if alleen:
             pages = [p for p in pages if alleen.lower() in p[1].lower()]

@@ -274,6 +274,9 @@ class Command(BaseCommand):
             consulent=User.objects.get(username="consulent"),
             medewerker=User.objects.get(username="aanbieder.vlijtigliesje"),
         )
+        from fot.demo import fot_demo
+
+        fot_demo()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demogegevens klaar: {len(gemeenten)} gemeenten, {len(aanbieders)} aanbieders, "

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class FotConfig(AppConfig):
+    name = "fot"
+    verbose_name = "Overlegtafels (FOT)"
+
+    def ready(self) -> None:
+        from sdd_portal.signalen.regels import registreer
+
+        from .regels import ActiepuntVerlopen
+
+        registreer(ActiepuntVerlopen())

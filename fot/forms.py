@@ -1,0 +1,149 @@
+"""Forms of the consultation tables, with Dutch messages that name the field."""
+
+from __future__ import annotations
+
+from django import forms
+
+from sdd_portal.accounts.models import Organisatie, User
+
+from .models import ActieStatus, Tafel
+
+DATUM = {"type": "date"}
+TIJD = {"type": "time"}
+
+
+class VergaderingForm(forms.Form):
+    tafel = forms.ModelChoiceField(
+        label="Tafel",
+        queryset=Tafel.objects.filter(actief=True),
+        error_messages={
+            "required": "Kies de tafel.",
+            "invalid_choice": "Kies een tafel uit de lijst.",
+        },
+    )
+    datum = forms.DateField(
+        label="Datum",
+        widget=forms.DateInput(attrs=DATUM, format="%Y-%m-%d"),
+        error_messages={"required": "Vul de datum in.", "invalid": "Vul een geldige datum in."},
+    )
+    begintijd = forms.TimeField(
+        label="Begintijd",
+        required=False,
+        widget=forms.TimeInput(attrs=TIJD, format="%H:%M"),
+        error_messages={"invalid": "Vul een tijd in als 14:00."},
+    )
+    eindtijd = forms.TimeField(
+        label="Eindtijd",
+        required=False,
+        widget=forms.TimeInput(attrs=TIJD, format="%H:%M"),
+        error_messages={"invalid": "Vul een tijd in als 16:00."},
+    )
+    locatie = forms.CharField(label="Locatie", max_length=200, required=False)
+    online = forms.BooleanField(label="Online (Teams)", required=False)
+    voorzitter = forms.CharField(label="Voorzitter", max_length=200, required=False)
+    notulist = forms.CharField(label="Notulist", max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        begin, eind = data.get("begintijd"), data.get("eindtijd")
+        if begin and eind and eind <= begin:
+            self.add_error("eindtijd", "De eindtijd ligt na de begintijd.")
+        if not data.get("locatie") and not data.get("online"):
+            self.add_error("locatie", "Vul de locatie in, of kies online.")
+        return data
+
+
+class AgendapuntForm(forms.Form):
+    titel = forms.CharField(
+        label="Titel",
+        max_length=300,
+        error_messages={
+            "required": "Geef het agendapunt een titel.",
+            "max_length": "De titel mag hooguit %(limit_value)d tekens zijn.",
+        },
+    )
+
+
+class NotulenForm(forms.Form):
+    titel = forms.CharField(
+        label="Titel", max_length=300, error_messages={"required": "Geef het agendapunt een titel."}
+    )
+    notulen = forms.CharField(
+        label="Verslag",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text="Wordt bewaard als concept tot het verslag is vastgesteld.",
+    )
+
+
+class ActiepuntForm(forms.Form):
+    tekst = forms.CharField(
+        label="Afspraak of actie",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Beschrijf de afspraak of actie."},
+    )
+    eigenaar_organisatie = forms.ModelChoiceField(
+        label="Eigenaar (organisatie)",
+        required=False,
+        queryset=Organisatie.objects.all(),
+        error_messages={"invalid_choice": "Kies een organisatie uit de lijst."},
+    )
+    eigenaar_persoon = forms.ModelChoiceField(
+        label="Eigenaar (persoon)",
+        required=False,
+        queryset=User.objects.filter(is_active=True, organisatie__isnull=False)
+        .select_related("organisatie")
+        .order_by("organisatie__naam", "last_name"),
+        error_messages={"invalid_choice": "Kies een persoon uit de lijst."},
+    )
+    eigenaar_alle_aanbieders = forms.BooleanField(label="Alle aanbieders", required=False)
+    termijn = forms.DateField(
+        label="Uiterlijk",
+        required=False,
+        widget=forms.DateInput(attrs=DATUM, format="%Y-%m-%d"),
+        error_messages={"invalid": "Vul een geldige datum in."},
+    )
+    volgende_vergadering = forms.BooleanField(
+        label="Uiterlijk de volgende vergadering", required=False
+    )
+    agendapunt = forms.ChoiceField(label="Bij agendapunt", required=False)
+
+    def __init__(self, *args, vergadering, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agendapunt"].choices = [("", "(geen)")] + [
+            (str(p.pk), f"{p.nummer}. {p.titel[:80]}") for p in vergadering.agenda.all()
+        ]
+        self.fields["eigenaar_persoon"].label_from_instance = lambda u: (
+            f"{u.get_full_name() or u.username} ({u.organisatie.naam})"
+        )
+
+
+class ActieUpdateForm(forms.Form):
+    tekst = forms.CharField(
+        label="Stand van zaken",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Schrijf de stand van zaken op."},
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        choices=ActieStatus.choices,
+        initial=ActieStatus.OPEN,
+        error_messages={"invalid_choice": "Kies open, afgerond of vervallen."},
+    )
+
+
+class VaststellenForm(forms.Form):
+    wijzigingen = forms.CharField(
+        label="Wijzigingen bij vaststelling",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Leeg laten als het verslag zonder wijzigingen is vastgesteld.",
+    )
+
+
+class AnnotatieForm(forms.Form):
+    tekst = forms.CharField(
+        label="Aanvulling of correctie",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Schrijf de aanvulling of correctie op."},
+    )

@@ -1,0 +1,396 @@
+"""Writes on the consultation tables. Contract management prepares and records; members
+update their own action items. Keyword-only, one transaction, history with a reason."""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from sdd_portal.accounts.models import Rol
+from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
+
+from .models import (
+    Actiepunt,
+    ActieStatus,
+    Actieupdate,
+    Agendapunt,
+    AgendapuntSoort,
+    Annotatie,
+    Tafel,
+    Tafellid,
+    Vergadering,
+    VergaderingStatus,
+)
+
+STANDAARDAGENDA = [
+    ("Opening", AgendapuntSoort.OPENING),
+    ("Mededelingen", AgendapuntSoort.MEDEDELINGEN),
+    ("Vaststellen verslag vorige vergadering", AgendapuntSoort.VERSLAG),
+    ("Openstaande afspraken en vervolgacties", AgendapuntSoort.THEMA),
+    ("Samenvatting afspraken en vervolgacties", AgendapuntSoort.SAMENVATTING),
+    ("Rondvraag", AgendapuntSoort.RONDVRAAG),
+    ("Sluiting", AgendapuntSoort.SLUITING),
+]
+
+
+def _opslaan(obj, *, actor, reden: str):
+    obj._history_user = actor
+    obj._change_reason = reden[:100]
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def _alleen_cm(actor) -> None:
+    if not heeft_sdd_rol(actor, Rol.CONTRACTMANAGER):
+        raise PermissionDenied("Alleen contractmanagement bereidt overlegtafels voor.")
+
+
+def _niet_vergrendeld(vergadering: Vergadering) -> None:
+    if vergadering.is_vergrendeld:
+        raise ValidationError(
+            f"Het verslag is vastgesteld op {vergadering.vastgesteld_op:%d-%m-%Y} en ligt vast. "
+            "Voeg een annotatie toe om iets aan te vullen of te corrigeren."
+        )
+
+
+def vorige_vergadering(vergadering: Vergadering) -> Vergadering | None:
+    return (
+        Vergadering.objects.filter(tafel=vergadering.tafel, datum__lt=vergadering.datum)
+        .order_by("-datum", "-id")
+        .first()
+    )
+
+
+def ledenwisselingen(tafel: Tafel, van: date | None, tot: date) -> str:
+    """Members who joined or left since the previous meeting (003 item 2a)."""
+    regels = []
+    leden = Tafellid.objects.filter(tafel=tafel).select_related("organisatie")
+    for lid in leden:
+        if (van is None or lid.lid_vanaf > van) and lid.lid_vanaf <= tot:
+            regels.append(f"Nieuw lid: {lid.organisatie.naam} (per {lid.lid_vanaf:%d-%m-%Y}).")
+        if lid.lid_tot and (van is None or lid.lid_tot >= van) and lid.lid_tot < tot:
+            regels.append(f"Vertrokken: {lid.organisatie.naam} (tot {lid.lid_tot:%d-%m-%Y}).")
+    return "\n".join(sorted(regels))
+
+
+@transaction.atomic
+def vergadering_plannen(*, actor, tafel: Tafel, datum: date, **velden) -> Vergadering:
+    """A new meeting with the standard agenda; members who joined or left since the previous
+    meeting are announced under Mededelingen; open action items carry over by themselves."""
+    _alleen_cm(actor)
+    vergadering = Vergadering(tafel=tafel, datum=datum, **velden)
+    vorige = vorige_vergadering(vergadering)
+    vergadering.mededelingen_leden = ledenwisselingen(
+        tafel, vorige.datum if vorige else None, datum
+    )
+    _opslaan(vergadering, actor=actor, reden="Vergadering gepland")
+    for volgorde, (titel, soort) in enumerate(STANDAARDAGENDA, start=1):
+        _opslaan(
+            Agendapunt(
+                vergadering=vergadering,
+                volgorde=volgorde * 10,
+                nummer=str(volgorde),
+                titel=titel,
+                soort=soort,
+            ),
+            actor=actor,
+            reden="Standaardagenda",
+        )
+    return vergadering
+
+
+def _volgend_nummer(vergadering: Vergadering, bovenliggend: Agendapunt | None) -> str:
+    if bovenliggend is None:
+        nummers = [
+            int(n)
+            for n in vergadering.agenda.filter(bovenliggend__isnull=True).values_list(
+                "nummer", flat=True
+            )
+            if n.isdigit()
+        ]
+        return str(max(nummers, default=0) + 1)
+    aantal = bovenliggend.subpunten.count()
+    return f"{bovenliggend.nummer}{string.ascii_lowercase[aantal % 26]}"
+
+
+@transaction.atomic
+def agendapunt_toevoegen(
+    *, actor, vergadering: Vergadering, titel: str, bovenliggend: Agendapunt | None = None
+) -> Agendapunt:
+    """A theme or a lettered sub-item; a new theme goes before the summary and rondvraag."""
+    _alleen_cm(actor)
+    vergadering = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
+    _niet_vergrendeld(vergadering)
+    if not titel.strip():
+        raise ValidationError({"titel": "Geef het agendapunt een titel."})
+    if bovenliggend is not None and bovenliggend.bovenliggend_id is not None:
+        raise ValidationError(
+            f"Punt {bovenliggend.nummer} is zelf een subpunt; voeg het subpunt toe onder een "
+            "hoofdpunt."
+        )
+    if bovenliggend is not None:
+        volgorde = (
+            bovenliggend.subpunten.aggregate(m=Max("volgorde"))["m"] or bovenliggend.volgorde
+        ) + 1
+        nummer = _volgend_nummer(vergadering, bovenliggend)
+    else:
+        einde = (
+            vergadering.agenda.filter(
+                bovenliggend__isnull=True,
+                soort__in=[
+                    AgendapuntSoort.SAMENVATTING,
+                    AgendapuntSoort.RONDVRAAG,
+                    AgendapuntSoort.SLUITING,
+                ],
+            )
+            .order_by("volgorde")
+            .first()
+        )
+        volgorde = (
+            (einde.volgorde - 5)
+            if einde
+            else ((vergadering.agenda.aggregate(m=Max("volgorde"))["m"] or 0) + 10)
+        )
+        nummer = _volgend_nummer(vergadering, None)
+    punt = Agendapunt(
+        vergadering=vergadering,
+        bovenliggend=bovenliggend,
+        volgorde=volgorde,
+        nummer=nummer,
+        titel=titel.strip(),
+    )
+    _opslaan(punt, actor=actor, reden="Agendapunt toegevoegd")
+    _hernummeren(vergadering, actor=actor)
+    punt.refresh_from_db()  # its number and place after renumbering
+    return punt
+
+
+def _hernummeren(vergadering: Vergadering, *, actor) -> None:
+    """Top-level items are numbered 1, 2, 3 in agenda order, their sub-items 2a, 2b."""
+    gewenst = []
+    hoofd = vergadering.agenda.filter(bovenliggend__isnull=True).order_by("volgorde", "id")
+    for index, punt in enumerate(hoofd, start=1):
+        gewenst.append((punt, str(index), index * 10))
+        for letter, sub in enumerate(punt.subpunten.order_by("volgorde", "id")):
+            gewenst.append((sub, f"{index}{string.ascii_lowercase[letter % 26]}", sub.volgorde))
+    anders = [(p, n, v) for p, n, v in gewenst if (p.nummer, p.volgorde) != (n, v)]
+    # Through temporary numbers, so the unique rule never sees two items with one number.
+    Agendapunt.objects.filter(pk__in=[p.pk for p, _, _ in anders]).update(
+        nummer=models.functions.Concat(
+            models.Value("~"), models.F("id"), output_field=models.CharField()
+        )
+    )
+    for punt, nummer, volgorde in anders:
+        punt.nummer, punt.volgorde = nummer, volgorde
+        _opslaan(punt, actor=actor, reden="Agenda hernummerd")
+
+
+@transaction.atomic
+def notulen_opslaan(*, actor, agendapunt: Agendapunt, notulen: str, titel: str | None = None):
+    _alleen_cm(actor)
+    agendapunt = (
+        Agendapunt.objects.select_related("vergadering").select_for_update().get(pk=agendapunt.pk)
+    )
+    vergadering = agendapunt.vergadering
+    _niet_vergrendeld(vergadering)
+    agendapunt.notulen = notulen.strip()
+    if titel is not None:
+        if not titel.strip():
+            raise ValidationError({"titel": "Geef het agendapunt een titel."})
+        agendapunt.titel = titel.strip()
+    _opslaan(agendapunt, actor=actor, reden="Verslag bijgewerkt")
+    if vergadering.status == VergaderingStatus.GEPLAND:
+        vergadering.status = VergaderingStatus.CONCEPT
+        _opslaan(vergadering, actor=actor, reden="Verslag in concept")
+    return agendapunt
+
+
+@transaction.atomic
+def actiepunt_toevoegen(
+    *,
+    actor,
+    vergadering: Vergadering,
+    tekst: str,
+    agendapunt: Agendapunt | None = None,
+    eigenaar_organisatie=None,
+    eigenaar_persoon=None,
+    eigenaar_alle_aanbieders: bool = False,
+    termijn: date | None = None,
+    volgende_vergadering: bool = False,
+) -> Actiepunt:
+    _alleen_cm(actor)
+    vergadering = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
+    _niet_vergrendeld(vergadering)
+    fouten: dict[str, list[str]] = {}
+    if not tekst.strip():
+        fouten["tekst"] = ["Beschrijf de afspraak of actie."]
+    if not (eigenaar_organisatie or eigenaar_persoon or eigenaar_alle_aanbieders):
+        fouten["eigenaar_organisatie"] = [
+            "Kies wie de actie uitvoert: een organisatie, een persoon of alle aanbieders."
+        ]
+    if termijn is None and not volgende_vergadering:
+        fouten["termijn"] = ["Kies een uiterste datum of 'uiterlijk de volgende vergadering'."]
+    if termijn is not None and termijn < vergadering.datum:
+        fouten.setdefault("termijn", []).append(
+            f"De termijn ligt voor de vergadering van {vergadering.datum:%d-%m-%Y}."
+        )
+    if (
+        eigenaar_persoon is not None
+        and eigenaar_organisatie is not None
+        and (eigenaar_persoon.organisatie_id != eigenaar_organisatie.pk)
+    ):
+        fouten["eigenaar_persoon"] = [
+            f"{eigenaar_persoon.get_full_name() or eigenaar_persoon.username} werkt niet bij "
+            f"{eigenaar_organisatie.naam}."
+        ]
+    if fouten:
+        raise ValidationError(fouten)
+    nummers = [
+        int(n) for n in vergadering.actiepunten.values_list("nummer", flat=True) if n.isdigit()
+    ]
+    actie = Actiepunt(
+        tafel=vergadering.tafel,
+        vergadering=vergadering,
+        agendapunt=agendapunt,
+        nummer=str(max(nummers, default=0) + 1),
+        tekst=tekst.strip(),
+        eigenaar_organisatie=eigenaar_organisatie,
+        eigenaar_persoon=eigenaar_persoon,
+        eigenaar_alle_aanbieders=eigenaar_alle_aanbieders,
+        termijn=termijn,
+        volgende_vergadering=volgende_vergadering,
+    )
+    return _opslaan(actie, actor=actor, reden="Actiepunt vastgelegd")
+
+
+def mag_actie_bijwerken(actor, actie: Actiepunt) -> bool:
+    if heeft_sdd_rol(actor, Rol.CONTRACTMANAGER):
+        return True
+    provider = aanbieder_id(actor)
+    return provider is not None and (
+        actie.eigenaar_organisatie_id == provider or actie.eigenaar_persoon_id == actor.pk
+    )
+
+
+@transaction.atomic
+def actie_bijwerken(
+    *, actor, actiepunt: Actiepunt, tekst: str, status: str, datum: date | None = None
+) -> Actieupdate:
+    """A dated update after the meeting (like "24/7: ..." in 002 item 5c), possibly done."""
+    actiepunt = Actiepunt.objects.select_for_update().get(pk=actiepunt.pk)
+    if not mag_actie_bijwerken(actor, actiepunt):
+        raise PermissionDenied("Alleen de eigenaar of contractmanagement werkt dit actiepunt bij.")
+    if not tekst.strip():
+        raise ValidationError({"tekst": "Schrijf de stand van zaken op."})
+    if status not in ActieStatus.values:
+        raise ValidationError({"status": "Kies open, afgerond of vervallen."})
+    if status == ActieStatus.VERVALLEN and not heeft_sdd_rol(actor, Rol.CONTRACTMANAGER):
+        raise ValidationError({"status": "Alleen contractmanagement laat een actie vervallen."})
+    vandaag = timezone.localdate()
+    update = _opslaan(
+        Actieupdate(actiepunt=actiepunt, datum=datum or vandaag, tekst=tekst.strip(), door=actor),
+        actor=actor,
+        reden="Stand van zaken actiepunt",
+    )
+    if status != actiepunt.status:
+        actiepunt.status = status
+        actiepunt.afgerond_op = update.datum if status == ActieStatus.AFGEROND else None
+        _opslaan(actiepunt, actor=actor, reden=f"Actiepunt {status}")
+        if status != ActieStatus.OPEN:
+            from sdd_portal.signalen.models import SignaalSoort
+            from sdd_portal.signalen.services import afhandelen
+
+            afhandelen(
+                onderwerp=actiepunt,
+                soorten=[SignaalSoort.ACTIEPUNT_VERLOPEN],
+                notitie=f"Actiepunt {actiepunt.get_status_display()}: {tekst.strip()}"[:2000],
+                actor=actor,
+            )
+    return update
+
+
+@transaction.atomic
+def ter_vaststelling(*, actor, vergadering: Vergadering) -> Vergadering:
+    """Share the draft minutes with the members before the next meeting."""
+    _alleen_cm(actor)
+    vergadering = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
+    _niet_vergrendeld(vergadering)
+    if not vergadering.agenda.exclude(notulen="").exists():
+        raise ValidationError("Er is nog geen verslag geschreven.")
+    vergadering.status = VergaderingStatus.TER_VASTSTELLING
+    return _opslaan(vergadering, actor=actor, reden="Verslag ter vaststelling gedeeld")
+
+
+@transaction.atomic
+def vaststellen(
+    *, actor, vergadering: Vergadering, in_vergadering: Vergadering, wijzigingen: str = ""
+) -> Vergadering:
+    """The next meeting approves these minutes, with or without changes; from now on they
+    are locked. Changes agreed at approval become the first annotation."""
+    _alleen_cm(actor)
+    vergadering = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
+    _niet_vergrendeld(vergadering)
+    if in_vergadering.tafel_id != vergadering.tafel_id or in_vergadering.datum <= vergadering.datum:
+        raise ValidationError(
+            {
+                "in_vergadering": "Een verslag wordt vastgesteld in een latere vergadering van "
+                "dezelfde tafel."
+            }
+        )
+    if not vergadering.agenda.exclude(notulen="").exists():
+        raise ValidationError("Er is nog geen verslag geschreven; er valt niets vast te stellen.")
+    vergadering.status = VergaderingStatus.VASTGESTELD
+    vergadering.vastgesteld_op = in_vergadering.datum
+    vergadering.vastgesteld_in = in_vergadering
+    vergadering.vastgesteld_met_wijzigingen = bool(wijzigingen.strip())
+    _opslaan(vergadering, actor=actor, reden="Verslag vastgesteld")
+    if wijzigingen.strip():
+        _opslaan(
+            Annotatie(
+                vergadering=vergadering,
+                datum=in_vergadering.datum,
+                tekst=f"Vastgesteld met wijzigingen: {wijzigingen.strip()}",
+                door=actor,
+            ),
+            actor=actor,
+            reden="Wijzigingen bij vaststelling",
+        )
+    return vergadering
+
+
+@transaction.atomic
+def annotatie_toevoegen(
+    *, actor, vergadering: Vergadering, tekst: str, agendapunt: Agendapunt | None = None
+) -> Annotatie:
+    _alleen_cm(actor)
+    if not vergadering.is_vergrendeld:
+        raise ValidationError("Het verslag is nog niet vastgesteld: pas de tekst zelf aan.")
+    if not tekst.strip():
+        raise ValidationError({"tekst": "Schrijf de aanvulling of correctie op."})
+    return _opslaan(
+        Annotatie(
+            vergadering=vergadering,
+            agendapunt=agendapunt,
+            datum=timezone.localdate(),
+            tekst=tekst.strip(),
+            door=actor,
+        ),
+        actor=actor,
+        reden="Annotatie bij vastgesteld verslag",
+    )
+
+
+@transaction.atomic
+def publiceren(*, actor, vergadering: Vergadering) -> Vergadering:
+    _alleen_cm(actor)
+    vergadering = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
+    if not vergadering.is_vergrendeld:
+        raise ValidationError("Alleen een vastgesteld verslag kan worden gepubliceerd.")
+    vergadering.gepubliceerd_op = timezone.now()
+    return _opslaan(vergadering, actor=actor, reden="Verslag gepubliceerd")

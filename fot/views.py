@@ -1,0 +1,414 @@
+"""Pages of the consultation tables: overview, meeting, minutes, action items, search,
+the PDF of the minutes and the public pages of published minutes."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from sdd_portal.accounts.models import Rol
+from sdd_portal.accounts.permissions import rol_vereist
+from sdd_portal.forms import fouten_naar_form, status_voor
+
+from . import services
+from .forms import (
+    ActiepuntForm,
+    ActieUpdateForm,
+    AgendapuntForm,
+    AnnotatieForm,
+    NotulenForm,
+    VaststellenForm,
+    VergaderingForm,
+)
+from .models import (
+    Actiepunt,
+    ActieStatus,
+    Agendapunt,
+    Tafel,
+    Vergadering,
+    VergaderingStatus,
+)
+from .openbaar import anoniem
+
+LEZERS = (Rol.CONTRACTMANAGER, Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER)
+ACTIE_RELATED = ("eigenaar_organisatie", "eigenaar_persoon", "vergadering", "tafel")
+
+
+def _vergadering(request, uuid) -> Vergadering:
+    try:
+        return (
+            Vergadering.objects.visible_to(request.user)
+            .select_related("tafel", "vastgesteld_in")
+            .get(uuid=uuid)
+        )
+    except Vergadering.DoesNotExist:
+        raise Http404("Deze vergadering bestaat niet of u heeft er geen toegang toe.") from None
+
+
+def _is_cm(user) -> bool:
+    return user.has_rol(Rol.CONTRACTMANAGER) and user.organisatie and user.organisatie.is_sdd
+
+
+def _tafels(user):
+    zichtbaar = Vergadering.objects.visible_to(user)
+    open_acties = Q(actiepunten__status="open")
+    if not _is_cm(user):  # items of minutes still in draft are not theirs to see yet
+        open_acties &= ~Q(actiepunten__vergadering__status=VergaderingStatus.CONCEPT)
+    return (
+        Tafel.objects.filter(vergaderingen__in=zichtbaar)
+        .distinct()
+        .prefetch_related(
+            Prefetch(
+                "vergaderingen",
+                queryset=zichtbaar.order_by("-datum", "-id"),
+                to_attr="zichtbare_vergaderingen",
+            )
+        )
+        .annotate(open_acties=Count("actiepunten", filter=open_acties, distinct=True))
+        .order_by("naam")
+    )
+
+
+@rol_vereist(*LEZERS)
+def overzicht(request):
+    form = VergaderingForm() if _is_cm(request.user) else None
+    return render(request, "fot/overzicht.html", {"tafels": _tafels(request.user), "form": form})
+
+
+@require_POST
+@rol_vereist(Rol.CONTRACTMANAGER)
+def vergadering_nieuw(request):
+    form = VergaderingForm(request.POST)
+    if form.is_valid():
+        try:
+            vergadering = services.vergadering_plannen(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            fouten_naar_form(form, exc)
+        else:
+            messages.success(request, f"{vergadering} is gepland met de standaardagenda.")
+            return redirect("fot:vergadering", vergadering.uuid)
+    return render(
+        request,
+        "fot/overzicht.html",
+        {"tafels": _tafels(request.user), "form": form},
+        status=status_voor(form),
+    )
+
+
+def _agenda_boom(vergadering) -> list[Agendapunt]:
+    punten = list(
+        vergadering.agenda.prefetch_related("bijlagen", "annotaties").order_by("volgorde", "id")
+    )
+    per_ouder: dict[int | None, list[Agendapunt]] = {}
+    for punt in punten:
+        per_ouder.setdefault(punt.bovenliggend_id, []).append(punt)
+    for punt in punten:
+        punt.kinderen = per_ouder.get(punt.pk, [])
+    return per_ouder.get(None, [])
+
+
+@rol_vereist(*LEZERS)
+def vergadering(request, uuid):
+    v = _vergadering(request, uuid)
+    acties = list(v.actiepunten.select_related(*ACTIE_RELATED).prefetch_related("updates"))
+    openstaand = list(
+        Actiepunt.objects.filter(
+            tafel=v.tafel, status=ActieStatus.OPEN, vergadering__datum__lt=v.datum
+        )
+        .select_related(*ACTIE_RELATED)
+        .prefetch_related("updates")
+        .order_by("vergadering__datum", "id")
+    )
+    vorige = services.vorige_vergadering(v)
+    cm = _is_cm(request.user)
+    return render(
+        request,
+        "fot/vergadering.html",
+        {
+            "v": v,
+            "agenda": _agenda_boom(v),
+            "deelnames": list(v.deelnames.all()),
+            "acties": acties,
+            "openstaand": openstaand,
+            "annotaties": list(v.annotaties.select_related("door", "agendapunt")),
+            "vorige": vorige,
+            "cm": cm,
+            "agendapunt_form": AgendapuntForm() if cm and not v.is_vergrendeld else None,
+            "actie_form": ActiepuntForm(vergadering=v) if cm and not v.is_vergrendeld else None,
+            "vaststellen_form": VaststellenForm()
+            if cm and vorige is not None and not vorige.is_vergrendeld
+            else None,
+            "annotatie_form": AnnotatieForm() if cm and v.is_vergrendeld else None,
+        },
+    )
+
+
+def _terug(v, anker: str = ""):
+    return redirect(f"/fot/vergaderingen/{v.uuid}/{anker}")
+
+
+@require_POST
+@rol_vereist(Rol.CONTRACTMANAGER)
+def agendapunt_nieuw(request, uuid):
+    v = _vergadering(request, uuid)
+    form = AgendapuntForm(request.POST)
+    bovenliggend = None
+    if request.POST.get("bovenliggend"):
+        bovenliggend = v.agenda.filter(uuid=request.POST["bovenliggend"]).first()
+        if bovenliggend is None:
+            raise Http404("Dit agendapunt hoort niet bij deze vergadering.")
+    if form.is_valid():
+        try:
+            punt = services.agendapunt_toevoegen(
+                actor=request.user,
+                vergadering=v,
+                titel=form.cleaned_data["titel"],
+                bovenliggend=bovenliggend,
+            )
+        except ValidationError as exc:
+            fouten_naar_form(form, exc)
+        else:
+            messages.success(request, f"Agendapunt {punt.nummer} is toegevoegd.")
+            return redirect("fot:agendapunt", punt.uuid)
+    return render(
+        request,
+        "fot/formulier.html",
+        {"v": v, "form": form, "titel": "Agendapunt toevoegen"},
+        status=status_voor(form),
+    )
+
+
+@rol_vereist(*LEZERS)
+def agendapunt(request, uuid):
+    try:
+        punt = Agendapunt.objects.select_related("vergadering__tafel").get(
+            uuid=uuid, vergadering__in=Vergadering.objects.visible_to(request.user)
+        )
+    except Agendapunt.DoesNotExist:
+        raise Http404("Dit agendapunt bestaat niet of u heeft er geen toegang toe.") from None
+    v = punt.vergadering
+    if request.method == "POST" and not _is_cm(request.user):
+        raise PermissionDenied("Alleen contractmanagement schrijft het verslag.")
+    if request.method != "POST" and (not _is_cm(request.user) or v.is_vergrendeld):
+        return _terug(v, f"#punt-{punt.pk}")
+    form = NotulenForm(request.POST or None, initial={"titel": punt.titel, "notulen": punt.notulen})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.notulen_opslaan(actor=request.user, agendapunt=punt, **form.cleaned_data)
+        except ValidationError as exc:
+            fouten_naar_form(form, exc)
+        else:
+            messages.success(request, f"Het verslag van punt {punt.nummer} is opgeslagen.")
+            return _terug(v, f"#punt-{punt.pk}")
+    return render(
+        request,
+        "fot/formulier.html",
+        {
+            "v": v,
+            "form": form,
+            "titel": f"Verslag van punt {punt.nummer}. {punt.titel}",
+            "subpunt_van": punt if punt.bovenliggend_id is None else None,
+        },
+        status=status_voor(form),
+    )
+
+
+@require_POST
+@rol_vereist(Rol.CONTRACTMANAGER)
+def actiepunt_nieuw(request, uuid):
+    v = _vergadering(request, uuid)
+    form = ActiepuntForm(request.POST, vergadering=v)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        punt_id = data.pop("agendapunt")
+        data["agendapunt"] = v.agenda.filter(pk=punt_id).first() if punt_id else None
+        try:
+            actie = services.actiepunt_toevoegen(actor=request.user, vergadering=v, **data)
+        except ValidationError as exc:
+            fouten_naar_form(form, exc)
+        else:
+            messages.success(request, f"Actiepunt {actie.nummer} is vastgelegd.")
+            return _terug(v, "#acties")
+    return render(
+        request,
+        "fot/formulier.html",
+        {"v": v, "form": form, "titel": "Actiepunt vastleggen"},
+        status=status_voor(form),
+    )
+
+
+@rol_vereist(*LEZERS)
+def actiepunt(request, uuid):
+    try:
+        actie = (
+            Actiepunt.objects.visible_to(request.user).select_related(*ACTIE_RELATED).get(uuid=uuid)
+        )
+    except Actiepunt.DoesNotExist:
+        raise Http404("Dit actiepunt bestaat niet of u heeft er geen toegang toe.") from None
+    mag = services.mag_actie_bijwerken(request.user, actie)
+    form = ActieUpdateForm(request.POST or None, initial={"status": actie.status}) if mag else None
+    if request.method == "POST":
+        if not mag:
+            return HttpResponse(
+                "Alleen de eigenaar of contractmanagement werkt dit bij.", status=403
+            )
+        if form.is_valid():
+            try:
+                services.actie_bijwerken(actor=request.user, actiepunt=actie, **form.cleaned_data)
+            except ValidationError as exc:
+                fouten_naar_form(form, exc)
+            else:
+                messages.success(request, "De stand van zaken is vastgelegd.")
+                return redirect("fot:actiepunt", actie.uuid)
+    return render(
+        request,
+        "fot/actiepunt.html",
+        {"actie": actie, "updates": list(actie.updates.select_related("door")), "form": form},
+        status=status_voor(form),
+    )
+
+
+def _actie(request, uuid, stap, melding: str):
+    v = _vergadering(request, uuid)
+    try:
+        stap(v)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, melding)
+    return _terug(v)
+
+
+@require_POST
+@rol_vereist(Rol.CONTRACTMANAGER)
+def delen(request, uuid):
+    return _actie(
+        request,
+        uuid,
+        lambda v: services.ter_vaststelling(actor=request.user, vergadering=v),
+        "Het conceptverslag is gedeeld met de leden, ter vaststelling.",
+    )
+
+
+@require_POST
+@rol_vereist(Rol.CONTRACTMANAGER)
+def vaststellen(request, uuid):
+    """Approve the previous meeting's minutes in this meeting."""
+    v = _vergadering(request, uuid)
+    vorige = services.vorige_vergadering(v)
+    form = VaststellenForm(request.POST)
+    if vorige is None or not form.is_valid():
+        raise Http404("Er is geen vorig verslag om vast te stellen.")
+    try:
+        services.vaststellen(
+            actor=request.user,
+            vergadering=vorige,
+            in_vergadering=v,
+            wijzigingen=form.cleaned_data["wijzigingen"],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            f"Het verslag van {vorige.datum:%d-%m-%Y} is vastgesteld"
+            + (" met wijzigingen." if form.cleaned_data["wijzigingen"] else " zonder wijzigingen."),
+        )
+    return _terug(v)
+
+
+@require_POST
+@rol_vereist(Rol.CONTRACTMANAGER)
+def publiceren(request, uuid):
+    return _actie(
+        request,
+        uuid,
+        lambda v: services.publiceren(actor=request.user, vergadering=v),
+        "Het verslag staat op de openbare pagina.",
+    )
+
+
+@require_POST
+@rol_vereist(Rol.CONTRACTMANAGER)
+def annotatie(request, uuid):
+    v = _vergadering(request, uuid)
+    form = AnnotatieForm(request.POST)
+    if form.is_valid():
+        try:
+            services.annotatie_toevoegen(
+                actor=request.user, vergadering=v, tekst=form.cleaned_data["tekst"]
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "De annotatie is toegevoegd.")
+    else:
+        messages.error(request, "Aanvulling of correctie: schrijf de aanvulling of correctie op.")
+    return _terug(v, "#annotaties")
+
+
+@rol_vereist(*LEZERS)
+def pdf(request, uuid):
+    from .pdf import verslag_pdf
+
+    v = _vergadering(request, uuid)
+    inhoud = verslag_pdf(v, openbaar=False)
+    response = HttpResponse(inhoud, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="verslag-fot-{v.tafel.naam}-{v.datum}.pdf"'
+    return response
+
+
+@rol_vereist(*LEZERS)
+def zoeken(request):
+    q = request.GET.get("q", "").strip()
+    punten, acties = [], []
+    if q:
+        query = SearchQuery(q, config="dutch", search_type="websearch")
+        zichtbaar = Vergadering.objects.visible_to(request.user)
+        punten = list(
+            Agendapunt.objects.annotate(zoek=SearchVector("titel", "notulen", config="dutch"))
+            .filter(zoek=query, vergadering__in=zichtbaar)
+            .annotate(rang=SearchRank(SearchVector("titel", "notulen", config="dutch"), query))
+            .select_related("vergadering__tafel")
+            .order_by("-rang", "-vergadering__datum")[:50]
+        )
+        acties = list(
+            Actiepunt.objects.annotate(zoek=SearchVector("tekst", config="dutch"))
+            .filter(zoek=query, vergadering__in=zichtbaar)
+            .select_related(*ACTIE_RELATED)
+            .order_by("-vergadering__datum", "id")[:50]
+        )
+    return render(request, "fot/zoeken.html", {"q": q, "punten": punten, "acties": acties})
+
+
+# ---------------------------------------------------------------------- public pages
+
+
+def openbaar_lijst(request):
+    vergaderingen = Vergadering.objects.gepubliceerd().select_related("tafel").order_by("-datum")
+    return render(request, "fot/openbaar_lijst.html", {"vergaderingen": vergaderingen})
+
+
+def openbaar_verslag(request, uuid):
+    try:
+        v = Vergadering.objects.gepubliceerd().select_related("tafel").get(uuid=uuid)
+    except Vergadering.DoesNotExist:
+        raise Http404("Dit verslag is niet gepubliceerd.") from None
+    return render(request, "fot/openbaar_verslag.html", anoniem(v))
+
+
+def openbaar_pdf(request, uuid):
+    from .pdf import verslag_pdf
+
+    try:
+        v = Vergadering.objects.gepubliceerd().select_related("tafel").get(uuid=uuid)
+    except Vergadering.DoesNotExist:
+        raise Http404("Dit verslag is niet gepubliceerd.") from None
+    response = HttpResponse(verslag_pdf(v, openbaar=True), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="verslag-fot-{v.tafel.naam}-{v.datum}.pdf"'
+    return response
