@@ -147,3 +147,55 @@ class AnnotatieForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Schrijf de aanvulling of correctie op."},
     )
+
+
+class GegevensForm(VergaderingForm):
+    tafel = None  # a meeting stays at its table
+    opname_toestemming = forms.NullBooleanField(
+        label="Toestemming voor opname",
+        required=False,
+        widget=forms.Select(
+            choices=[("unknown", "niet gevraagd"), ("true", "ja"), ("false", "nee")]
+        ),
+    )
+
+
+class DeelnameForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    organisatie = forms.ModelChoiceField(
+        label="Organisatie",
+        queryset=Organisatie.objects.order_by("naam"),
+        required=False,
+        error_messages={"invalid_choice": "Kies een organisatie uit de lijst."},
+    )
+    naam = forms.CharField(label="Naam", max_length=200, required=False)
+    rol = forms.CharField(label="Rol", max_length=100, required=False)
+    aanwezig = forms.BooleanField(label="Aanwezig", required=False, initial=True)
+    verwijderen = forms.BooleanField(label="Verwijderen", required=False)
+    hide_optional = True
+
+    def clean(self):
+        data = super().clean()
+        if (
+            (data.get("naam") or data.get("rol"))
+            and not data.get("organisatie")
+            and not (data.get("verwijderen"))
+        ):
+            self.add_error("organisatie", "Kies voor wie deze deelnemer aanschuift.")
+        return data
+
+
+DeelnameFormSet = forms.formset_factory(DeelnameForm, extra=2)
+
+
+class BijlageForm(forms.Form):
+    omschrijving = forms.CharField(
+        label="Omschrijving",
+        max_length=200,
+        error_messages={
+            "required": "Beschrijf de bijlage (bijvoorbeeld: presentatie normenkader)."
+        },
+    )
+    bestand = forms.FileField(
+        label="Bijlage (PDF)", error_messages={"required": "Kies een PDF-bestand."}
+    )

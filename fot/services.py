@@ -21,6 +21,8 @@ from .models import (
     Agendapunt,
     AgendapuntSoort,
     Annotatie,
+    Bijlage,
+    Deelname,
     Tafel,
     Tafellid,
     Vergadering,
@@ -394,3 +396,77 @@ def publiceren(*, actor, vergadering: Vergadering) -> Vergadering:
         raise ValidationError("Alleen een vastgesteld verslag kan worden gepubliceerd.")
     vergadering.gepubliceerd_op = timezone.now()
     return _opslaan(vergadering, actor=actor, reden="Verslag gepubliceerd")
+
+
+GEGEVENS = (
+    "datum",
+    "begintijd",
+    "eindtijd",
+    "locatie",
+    "online",
+    "voorzitter",
+    "notulist",
+    "opname_toestemming",
+)
+
+
+@transaction.atomic
+def vergadering_wijzigen(*, actor, vergadering: Vergadering, deelnames: list[dict], **velden):
+    """Meeting details and the attendance list (organisation, name, role, present).
+    The date of approved minutes no longer changes."""
+    _alleen_cm(actor)
+    vergadering = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
+    if vergadering.is_vergrendeld and velden.get("datum", vergadering.datum) != vergadering.datum:
+        raise ValidationError({"datum": "Het verslag is vastgesteld; de datum ligt vast."})
+    for veld in GEGEVENS:
+        if veld in velden:
+            setattr(vergadering, veld, velden[veld])
+    _opslaan(vergadering, actor=actor, reden="Gegevens vergadering gewijzigd")
+    bestaand = {d.pk: d for d in vergadering.deelnames.all()}
+    for rij in deelnames:
+        pk = rij.pop("id", None)
+        weg = rij.pop("verwijderen", False)
+        deelname = bestaand.get(pk) if pk else None
+        if weg:
+            if deelname is not None:
+                deelname._history_user = actor
+                deelname.delete()
+            continue
+        deelname = deelname or Deelname(vergadering=vergadering)
+        org = rij.get("organisatie")
+        deelname.organisatie = org
+        deelname.organisatie_naam = org.naam if org else rij.get("organisatie_naam", "")
+        deelname.naam = rij.get("naam", "")
+        deelname.rol = rij.get("rol", "")
+        deelname.aanwezig = rij.get("aanwezig", True)
+        _opslaan(deelname, actor=actor, reden="Deelnemers bijgewerkt")
+    return vergadering
+
+
+@transaction.atomic
+def bijlage_toevoegen(*, actor, agendapunt: Agendapunt, upload, omschrijving: str):
+    """A document with an agenda item: a real PDF (content checked), stored privately."""
+    from django.core.files.base import ContentFile
+
+    from sdd_portal.documents import controleer_pdf
+
+    _alleen_cm(actor)
+    _niet_vergrendeld(agendapunt.vergadering)
+    fouten: dict[str, list[str]] = {}
+    if not omschrijving.strip():
+        fouten["omschrijving"] = ["Beschrijf de bijlage (bijvoorbeeld: presentatie normenkader)."]
+    try:
+        inhoud, sha256 = controleer_pdf(upload)
+    except ValidationError as exc:
+        fouten["bestand"] = exc.messages
+    if fouten:
+        raise ValidationError(fouten)
+    bijlage = Bijlage(
+        agendapunt=agendapunt,
+        omschrijving=omschrijving.strip(),
+        bestandsnaam=(upload.name or "bijlage.pdf")[:255],
+        sha256=sha256,
+        grootte=len(inhoud),
+    )
+    bijlage.bestand.save(f"{bijlage.uuid}.pdf", ContentFile(inhoud), save=False)
+    return _opslaan(bijlage, actor=actor, reden="Bijlage toegevoegd")

@@ -21,6 +21,9 @@ from .forms import (
     ActieUpdateForm,
     AgendapuntForm,
     AnnotatieForm,
+    BijlageForm,
+    DeelnameFormSet,
+    GegevensForm,
     NotulenForm,
     VaststellenForm,
     VergaderingForm,
@@ -29,6 +32,7 @@ from .models import (
     Actiepunt,
     ActieStatus,
     Agendapunt,
+    Bijlage,
     Tafel,
     Vergadering,
     VergaderingStatus,
@@ -213,8 +217,47 @@ def agendapunt(request, uuid):
             "form": form,
             "titel": f"Verslag van punt {punt.nummer}. {punt.titel}",
             "subpunt_van": punt if punt.bovenliggend_id is None else None,
+            "punt": punt,
+            "bijlagen": list(punt.bijlagen.all()),
+            "bijlage_form": BijlageForm(),
         },
         status=status_voor(form),
+    )
+
+
+@require_POST
+@rol_vereist(Rol.CONTRACTMANAGER)
+def bijlage_nieuw(request, uuid):
+    try:
+        punt = Agendapunt.objects.select_related("vergadering__tafel").get(uuid=uuid)
+    except Agendapunt.DoesNotExist:
+        raise Http404("Dit agendapunt bestaat niet.") from None
+    form = BijlageForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.bijlage_toevoegen(
+                actor=request.user,
+                agendapunt=punt,
+                upload=form.cleaned_data["bestand"],
+                omschrijving=form.cleaned_data["omschrijving"],
+            )
+        except ValidationError as exc:
+            fouten_naar_form(form, exc)
+        else:
+            messages.success(request, "De bijlage is toegevoegd.")
+            return redirect("fot:agendapunt", punt.uuid)
+    return render(
+        request,
+        "fot/formulier.html",
+        {
+            "v": punt.vergadering,
+            "form": NotulenForm(initial={"titel": punt.titel, "notulen": punt.notulen}),
+            "titel": f"Verslag van punt {punt.nummer}. {punt.titel}",
+            "punt": punt,
+            "bijlagen": list(punt.bijlagen.all()),
+            "bijlage_form": form,
+        },
+        status=400,
     )
 
 
@@ -350,6 +393,66 @@ def annotatie(request, uuid):
     else:
         messages.error(request, "Aanvulling of correctie: schrijf de aanvulling of correctie op.")
     return _terug(v, "#annotaties")
+
+
+@rol_vereist(Rol.CONTRACTMANAGER)
+def gegevens(request, uuid):
+    """Meeting details and the attendance list per organisation."""
+    v = _vergadering(request, uuid)
+    deelnames = list(v.deelnames.all())
+    initial = {f: getattr(v, f) for f in services.GEGEVENS}
+    form = GegevensForm(request.POST or None, initial=initial)
+    formset = DeelnameFormSet(
+        request.POST or None,
+        prefix="deelnemers",
+        initial=[
+            {
+                "id": d.pk,
+                "organisatie": d.organisatie_id,
+                "naam": d.naam,
+                "rol": d.rol,
+                "aanwezig": d.aanwezig,
+            }
+            for d in deelnames
+        ],
+    )
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        rijen = [
+            f.cleaned_data
+            for f in formset.forms
+            if f.cleaned_data and (f.cleaned_data.get("organisatie") or f.cleaned_data.get("id"))
+        ]
+        try:
+            services.vergadering_wijzigen(
+                actor=request.user, vergadering=v, deelnames=rijen, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            fouten_naar_form(form, exc)
+        else:
+            messages.success(request, "De gegevens en deelnemers zijn opgeslagen.")
+            return _terug(v)
+    fout = form.errors or any(f.errors for f in formset.forms)
+    return render(
+        request,
+        "fot/gegevens.html",
+        {"v": v, "form": form, "formset": formset},
+        status=400 if fout else 200,
+    )
+
+
+@rol_vereist(*LEZERS)
+def bijlage(request, uuid):
+    from django.http import FileResponse
+
+    try:
+        b = Bijlage.objects.select_related("agendapunt").get(
+            uuid=uuid, agendapunt__vergadering__in=Vergadering.objects.visible_to(request.user)
+        )
+    except Bijlage.DoesNotExist:
+        raise Http404("Deze bijlage bestaat niet of u heeft er geen toegang toe.") from None
+    return FileResponse(
+        b.bestand.open("rb"), content_type="application/pdf", filename=b.bestandsnaam
+    )
 
 
 @rol_vereist(*LEZERS)

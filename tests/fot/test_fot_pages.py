@@ -573,3 +573,59 @@ def test_startpagina_toont_geen_afgerond_actiepunt_en_geen_actiepunt_uit_een_con
     html = http.get("/").content.decode()
     assert "Conceptafspraak over reistijd" in html
     assert http.get(f"/fot/actiepunten/{concept.uuid}/").status_code == 200
+
+
+def test_gegevens_deelnemers_en_bijlagen(
+    login, contractmanager, medewerker_a, medewerker_b, eerste, aanbieder_a
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from indicaties.demo import demo_pdf
+
+    cm = login(contractmanager)
+    gegevens = url(eerste, "gegevens/")
+    basis = {
+        "datum": eerste.datum.isoformat(),
+        "begintijd": "14:00",
+        "eindtijd": "16:00",
+        "locatie": "Stadskantoor Dordrecht",
+        "opname_toestemming": "true",
+        "deelnemers-TOTAL_FORMS": "1",
+        "deelnemers-INITIAL_FORMS": "0",
+        "deelnemers-0-naam": "Piet Post",
+        "deelnemers-0-rol": "vertegenwoordiger",
+        "deelnemers-0-aanwezig": "on",
+    }
+    fout = cm.post(gegevens, basis)
+    assert fout.status_code == 400
+    assert "Kies voor wie deze deelnemer aanschuift." in fout.content.decode()
+    assert "Piet Post" in fout.content.decode()  # what was typed is kept
+    assert not eerste.deelnames.filter(naam="Piet Post").exists()
+    assert (
+        cm.post(gegevens, {**basis, "deelnemers-0-organisatie": aanbieder_a.pk}).status_code == 302
+    )
+    eerste.refresh_from_db()
+    assert eerste.opname_toestemming is True and eerste.locatie == "Stadskantoor Dordrecht"
+    assert eerste.deelnames.get(naam="Piet Post").organisatie == aanbieder_a
+    # A member may not change the meeting (the test client is shared: log in again after).
+    assert login(medewerker_a).post(gegevens, basis).status_code == 403
+    cm = login(contractmanager)
+    # Attachments: content checked, served only to those who see the meeting.
+    mededelingen = punt(eerste, "Mededelingen")
+    upload = f"/fot/agendapunten/{mededelingen.uuid}/bijlage/"
+    nep = cm.post(
+        upload, {"omschrijving": "Presentatie", "bestand": SimpleUploadedFile("p.pdf", b"hallo")}
+    )
+    assert nep.status_code == 400 and "geen PDF" in nep.content.decode()
+    pdf = demo_pdf("Presentatie normenkader")
+    goed = cm.post(
+        upload, {"omschrijving": "Presentatie", "bestand": SimpleUploadedFile("p.pdf", pdf)}
+    )
+    assert goed.status_code == 302
+    bijlage = mededelingen.bijlagen.get()
+    assert len(bijlage.sha256) == 64
+    assert (
+        b"".join(login(medewerker_a).get(f"/fot/bijlagen/{bijlage.uuid}/").streaming_content) == pdf
+    )
+    assert login(medewerker_b).get(f"/fot/bijlagen/{bijlage.uuid}/").status_code == 404
+    assert login(medewerker_a).post(upload, {"omschrijving": "x"}).status_code == 403
