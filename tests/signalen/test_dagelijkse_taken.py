@@ -709,7 +709,13 @@ def _berichten_opruimen(*, taak_id: str, brief_ids: set[int]) -> None:
     the letters its first rule committed. Remove exactly those, nothing else."""
     import redis
 
-    r = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    url = settings.CELERY_BROKER_URL
+    # The embedded Redis is a unix socket in kombu's spelling (redis+socket://path).
+    r = (
+        redis.Redis(unix_socket_path=url.removeprefix("redis+socket://"))
+        if url.startswith("redis+socket://")
+        else redis.Redis.from_url(url)
+    )
     for tag, waarde in r.hgetall("unacked").items():
         if json.loads(waarde)[0]["headers"].get("id") == taak_id:
             r.zrem("unacked_index", tag)
