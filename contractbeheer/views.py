@@ -21,6 +21,7 @@ from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.audit.models import Actie
 from sdd_portal.audit.services import log_access
+from sdd_portal.forms import fouten_naar_form as _fouten_naar_form
 
 from . import services
 from .forms import (
@@ -43,14 +44,6 @@ from .selectors import dashboard as dashboard_data
 from .states import STOP_GELDEND, SignaalStatus, StopStatus
 
 LEZERS = (Rol.CONTRACTMANAGER, Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER)
-
-
-def _fouten_naar_form(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _is_aanbieder(user) -> bool:
