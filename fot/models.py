@@ -18,6 +18,11 @@ from simple_history.models import HistoricalRecords
 from sdd_portal.accounts.models import Organisatie
 from sdd_portal.models import DomainModel, documenten_storage
 
+# The search expressions: the GIN indexes are built on exactly these, so queries that use
+# them can use the indexes.
+ZOEK_AGENDAPUNT = SearchVector("titel", "notulen", config="dutch")
+ZOEK_ACTIEPUNT = SearchVector("tekst", config="dutch")
+
 
 class Tafel(DomainModel):
     naam = models.CharField("naam", max_length=100, unique=True)
@@ -224,9 +229,7 @@ class Agendapunt(DomainModel):
                 violation_error_message="Dit nummer staat al op de agenda.",
             )
         ]
-        indexes = [
-            GinIndex(SearchVector("titel", "notulen", config="dutch"), name="agendapunt_zoeken")
-        ]
+        indexes = [GinIndex(ZOEK_AGENDAPUNT, name="agendapunt_zoeken")]
 
     def __str__(self) -> str:
         return f"{self.nummer}. {self.titel}"
@@ -354,7 +357,7 @@ class Actiepunt(DomainModel):
         ]
         indexes = [
             models.Index(fields=["termijn"], condition=Q(status="open"), name="actie_open_termijn"),
-            GinIndex(SearchVector("tekst", config="dutch"), name="actiepunt_zoeken"),
+            GinIndex(ZOEK_ACTIEPUNT, name="actiepunt_zoeken"),
         ]
 
     def __str__(self) -> str:

@@ -4,9 +4,9 @@ the PDF of the minutes and the public pages of published minutes."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -29,6 +29,8 @@ from .forms import (
     VergaderingForm,
 )
 from .models import (
+    ZOEK_ACTIEPUNT,
+    ZOEK_AGENDAPUNT,
     Actiepunt,
     ActieStatus,
     Agendapunt,
@@ -474,14 +476,14 @@ def zoeken(request):
         query = SearchQuery(q, config="dutch", search_type="websearch")
         zichtbaar = Vergadering.objects.visible_to(request.user)
         punten = list(
-            Agendapunt.objects.annotate(zoek=SearchVector("titel", "notulen", config="dutch"))
+            Agendapunt.objects.annotate(zoek=ZOEK_AGENDAPUNT)
             .filter(zoek=query, vergadering__in=zichtbaar)
-            .annotate(rang=SearchRank(SearchVector("titel", "notulen", config="dutch"), query))
+            .annotate(rang=SearchRank(F("zoek"), query))
             .select_related("vergadering__tafel")
             .order_by("-rang", "-vergadering__datum")[:50]
         )
         acties = list(
-            Actiepunt.objects.annotate(zoek=SearchVector("tekst", config="dutch"))
+            Actiepunt.objects.annotate(zoek=ZOEK_ACTIEPUNT)
             .filter(zoek=query, vergadering__in=zichtbaar)
             .select_related(*ACTIE_RELATED)
             .order_by("-vergadering__datum", "id")[:50]
