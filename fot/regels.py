@@ -17,6 +17,7 @@ class ActiepuntVerlopen(Regel):
     naam = "Actiepunten van overlegtafels over de termijn"
     soort = SignaalSoort.ACTIEPUNT_VERLOPEN
     model = Actiepunt
+    veld = "termijn"
     select_related = (
         "tafel",
         "vergadering",
@@ -27,13 +28,9 @@ class ActiepuntVerlopen(Regel):
     def basis(self, ctx):
         return Actiepunt.objects.filter(status=ActieStatus.OPEN, termijn__isnull=False)
 
-    def venster(self, qs, van, tot, ctx):
+    def voorsprong(self, ctx):
         # Due the day after the term: an item is overdue once its last day has passed.
-        qs = qs.filter(termijn__lt=tot)
-        return qs if van is None else qs.filter(termijn__gte=van)
-
-    def peildatum(self, obj, ctx):
-        return obj.termijn + timedelta(days=1)
+        return -timedelta(days=1)
 
     def maak(self, obj, peildatum, ctx):
         velden = {

@@ -99,12 +99,21 @@ class Regel:
         """Subjects that still matter on the run date."""
         raise NotImplementedError
 
+    # The due date is ``veld`` minus ``voorsprong``: six weeks before the end date, or (a
+    # negative lead) some days after an assignment's start.
+    veld: str
+
+    def voorsprong(self, ctx: Context) -> timedelta:
+        return timedelta(0)
+
     def venster(self, qs, van: date | None, tot: date, ctx: Context) -> models.QuerySet:
-        """Restrict ``qs`` to subjects whose due date is in (van, tot]."""
-        raise NotImplementedError
+        """Restrict ``qs`` to subjects whose due date is in (van, tot]: a range on ``veld``."""
+        voorsprong = self.voorsprong(ctx)
+        qs = qs.filter(**{f"{self.veld}__lte": tot + voorsprong})
+        return qs if van is None else qs.filter(**{f"{self.veld}__gt": van + voorsprong})
 
     def peildatum(self, obj, ctx: Context) -> date:
-        raise NotImplementedError
+        return getattr(obj, self.veld) - self.voorsprong(ctx)
 
     def maak(self, obj, peildatum: date, ctx: Context) -> Nieuw:
         raise NotImplementedError
@@ -158,6 +167,7 @@ class Verloop(Regel):
     code = "verloop"
     naam = "Beschikkingen die over zes weken eindigen"
     soort = SignaalSoort.VERLOOP
+    veld = "einddatum"
     model = Beschikking
     select_related = ("client__consulent", "client__gemeente", "aanbieder", "product")
     dagen = HERINNERING_DAGEN
@@ -175,14 +185,8 @@ class Verloop(Regel):
             .zonder_opvolger()
         )
 
-    def venster(self, qs, van, tot, ctx):
-        qs = qs.filter(einddatum__lte=tot + timedelta(days=self.dagen))
-        if van is not None:
-            qs = qs.filter(einddatum__gt=van + timedelta(days=self.dagen))
-        return qs
-
-    def peildatum(self, obj, ctx):
-        return obj.einddatum - timedelta(days=self.dagen)
+    def voorsprong(self, ctx):
+        return timedelta(days=self.dagen)
 
     def maak(self, obj, peildatum, ctx):
         from indicaties.brieven.services import nieuwe_brief
@@ -236,6 +240,7 @@ class KortdurendZonderPlan(Regel):
     code = "kortdurend_zonder_plan"
     naam = "Kortdurende beschikkingen die eindigen zonder geaccepteerd plan"
     soort = SignaalSoort.KORTDUREND_ZONDER_PLAN
+    veld = "einddatum"
     model = Beschikking
     select_related = ("client__consulent", "aanbieder", "product")
 
@@ -250,13 +255,8 @@ class KortdurendZonderPlan(Regel):
             .zonder_opvolger()
         )
 
-    def venster(self, qs, van, tot, ctx):
-        dagen = timedelta(days=ctx.proces.kortdurend_signaal_dagen)
-        qs = qs.filter(einddatum__lte=tot + dagen)
-        return qs if van is None else qs.filter(einddatum__gt=van + dagen)
-
-    def peildatum(self, obj, ctx):
-        return obj.einddatum - timedelta(days=ctx.proces.kortdurend_signaal_dagen)
+    def voorsprong(self, ctx):
+        return timedelta(days=ctx.proces.kortdurend_signaal_dagen)
 
     def maak(self, obj, peildatum, ctx):
         link = reverse("indicaties:beschikking-detail", args=[obj.uuid])
@@ -295,6 +295,7 @@ class PlanTeLaat(Regel):
     code = "plan_te_laat"
     naam = "Ondersteuningsplannen die niet op tijd zijn aangeleverd"
     soort = SignaalSoort.PLAN_TE_LAAT
+    veld = "ingangsdatum"
     model = Toewijzing
     select_related = ("client__consulent", "aanbieder", "product")
 
@@ -311,13 +312,8 @@ class PlanTeLaat(Regel):
             .exclude(Exists(ooit_plan))
         )
 
-    def venster(self, qs, van, tot, ctx):
-        dagen = timedelta(days=ctx.proces.plan_termijn_dagen)
-        qs = qs.filter(ingangsdatum__lte=tot - dagen)
-        return qs if van is None else qs.filter(ingangsdatum__gt=van - dagen)
-
-    def peildatum(self, obj, ctx):
-        return obj.ingangsdatum + timedelta(days=ctx.proces.plan_termijn_dagen)
+    def voorsprong(self, ctx):
+        return -timedelta(days=ctx.proces.plan_termijn_dagen)
 
     def maak(self, obj, peildatum, ctx):
         link = reverse("indicaties:toewijzing-detail", args=[obj.uuid])
@@ -419,6 +415,7 @@ class StopHeroverweging(Regel):
     code = "stop_heroverweging"
     naam = "Cliëntenstops waarvan de heroverwegingsdatum verstreken is"
     soort = SignaalSoort.STOP_HEROVERWEGING
+    veld = "heroverwegingsdatum"
     model = Clientenstop
     select_related = ("aanbieder", "product")
 
@@ -426,13 +423,6 @@ class StopHeroverweging(Regel):
         return Clientenstop.objects.filter(
             status__in=STOP_GELDEND, heroverwegingsdatum__isnull=False
         ).filter(open_of_vanaf("einddatum", ctx.datum))
-
-    def venster(self, qs, van, tot, ctx):
-        qs = qs.filter(heroverwegingsdatum__lte=tot)
-        return qs if van is None else qs.filter(heroverwegingsdatum__gt=van)
-
-    def peildatum(self, obj, ctx):
-        return obj.heroverwegingsdatum
 
     def maak(self, obj, peildatum, ctx):
         link = reverse("contractbeheer:stop-detail", args=[obj.uuid])
@@ -468,6 +458,7 @@ class MandaatVerloopt(Regel):
     code = "mandaat_verloopt"
     naam = "Mandaten die binnenkort eindigen"
     soort = SignaalSoort.MANDAAT_VERLOOPT
+    veld = "geldig_tot"
     model = Mandaat
     select_related = ("aanbieder", "medewerker")
 
@@ -476,13 +467,8 @@ class MandaatVerloopt(Regel):
             ingetrokken_op__isnull=True, geldig_tot__isnull=False, geldig_tot__gte=ctx.datum
         )
 
-    def venster(self, qs, van, tot, ctx):
-        dagen = timedelta(days=ctx.contract.mandaat_verloopt_binnen_dagen)
-        qs = qs.filter(geldig_tot__lte=tot + dagen)
-        return qs if van is None else qs.filter(geldig_tot__gt=van + dagen)
-
-    def peildatum(self, obj, ctx):
-        return obj.geldig_tot - timedelta(days=ctx.contract.mandaat_verloopt_binnen_dagen)
+    def voorsprong(self, ctx):
+        return timedelta(days=ctx.contract.mandaat_verloopt_binnen_dagen)
 
     def maak(self, obj, peildatum, ctx):
         naam = obj.medewerker.get_full_name() or obj.medewerker.username
