@@ -81,3 +81,17 @@ def redis_url() -> str:
     url = f"redis+socket://{server.socket_file}"
     os.environ["REDIS_URL"] = url
     return url
+
+
+def cache_url(broker_url: str, db: int = 1) -> str:
+    """The cache lives in another database of the broker's Redis server: ``CACHE_URL``
+    if set, else ``broker_url`` with database ``db`` (a socket URL becomes ``unix://``)."""
+    url = os.environ.get("CACHE_URL")
+    if url:
+        return url
+    if broker_url.startswith("redis+socket://"):
+        return f"unix://{broker_url.removeprefix('redis+socket://').split('?')[0]}?db={db}"
+    from urllib.parse import urlsplit, urlunsplit
+
+    delen = urlsplit(broker_url)
+    return urlunsplit((delen.scheme, delen.netloc, f"/{db}", delen.query, ""))

@@ -57,10 +57,14 @@ INSTALLED_APPS = [
     "simple_history",
     "django_celery_beat",
     "django_htmx",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "sdd_portal",
     "sdd_portal.accounts",
     "sdd_portal.audit",
     "sdd_portal.signalen",
+    "sdd_portal.api",
     "fot",
     "bandbreedte",
     "indicaties",
@@ -69,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "sdd_portal.api.middleware.ApiVersieMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -274,3 +279,68 @@ LOGGING = {
 PAGE_SIZE = env.int("PAGE_SIZE", default=25)
 # Uploaded PDFs (mandates now, support plans later).
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
+
+
+# ----------------------------------------------------------------------- cache
+
+# Shared by every web process (the API throttle counts per credential across processes).
+# Redis database 1 of the broker's server, so clearing the cache never touches the queues.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": embedded.cache_url(REDIS_URL),
+        "KEY_PREFIX": "sdd",
+    }
+}
+
+# ------------------------------------------------------------------------- API
+
+API_VERSION = "1.0.0"
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["sdd_portal.api.authentication.SleutelAuthenticatie"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "djangorestframework_camel_case.parser.CamelCaseJSONParser",
+        "djangorestframework_camel_case.parser.CamelCaseMultiPartParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "sdd_portal.api.problemen.api_exception_handler",
+    "DEFAULT_THROTTLE_RATES": {"api": env("API_THROTTLE_RATE", default="3000/min")},
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DATETIME_FORMAT": "iso-8601",
+}
+JSON_CAMEL_CASE = {"JSON_UNDERSCOREIZE": {"no_underscore_before_number": True}}
+# Callback URLs must use https, unless this is on (local development and tests).
+API_CALLBACK_HTTP_TOESTAAN = env.bool("API_CALLBACK_HTTP_TOESTAAN", default=DEBUG)
+API_CALLBACK_TIMEOUT = env.float("API_CALLBACK_TIMEOUT", default=10.0)
+API_CALLBACK_MAX_POGINGEN = env.int("API_CALLBACK_MAX_POGINGEN", default=8)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "SDD Wmo-portaal API",
+    "DESCRIPTION": (
+        "Synchronisatie-API van het Wmo-portaal van de Sociale Dienst Drechtsteden voor "
+        "zorgaanbieders en de SDD. Zie docs/api.md voor sleutels, synchroniseren, "
+        "Idempotency-Key en abonnementen."
+    ),
+    "VERSION": API_VERSION,
+    "CONTACT": {
+        "name": "Sociale Dienst Drechtsteden, functioneel beheer Wmo-portaal",
+        "email": "wmo-portaal@drechtsteden.nl",
+        "url": "https://www.sdd.nl",
+    },
+    "LICENSE": {"name": "EUPL-1.2", "url": "https://eupl.eu/1.2/nl/"},
+    "SERVERS": [{"url": "/api/v1", "description": "Deze omgeving"}],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
+        "sdd_portal.api.schema.api_conventies",
+    ],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}

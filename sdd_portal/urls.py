@@ -43,5 +43,9 @@ urlpatterns = [
     path("", include("contractbeheer.urls")),
     path("", include("sdd_portal.signalen.urls")),
     path("", include("fot.urls")),
+    path("api/v1/", include("sdd_portal.api.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "sdd_portal.views.niet_gevonden"
+handler500 = "sdd_portal.views.serverfout"

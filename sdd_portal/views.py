@@ -194,3 +194,24 @@ def healthz(request):
         },
         status=200 if healthy else 503,
     )
+
+
+def niet_gevonden(request, exception=None):
+    """404: problem+json under /api/, the portal's page elsewhere."""
+    if request.path.startswith("/api/"):
+        from sdd_portal.api.problemen import api_niet_gevonden
+
+        return api_niet_gevonden(request)
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)
+
+
+def serverfout(request):
+    if request.path.startswith("/api/"):
+        from sdd_portal.api.problemen import api_serverfout
+
+        return api_serverfout(request)
+    from django.views.defaults import server_error
+
+    return server_error(request)

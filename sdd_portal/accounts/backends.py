@@ -26,6 +26,9 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("signalen", "taakrun"): ("view",),
         ("signalen", "taakstand"): ("view",),
         ("audit", "accesslogentry"): ("view",),
+        ("api", "apisleutel"): ("view", "add", "change"),
+        ("api", "abonnement"): ("view", "change"),
+        ("api", "levering"): ("view",),
         # Reset a lost authenticator (delete), never create one for someone else:
         # that would let a beheerder log in as that person.
         ("otp_totp", "totpdevice"): ("view", "delete"),

@@ -13,6 +13,7 @@ class Actie(models.TextChoices):
     DOWNLOADEN = "downloaden", "Gedownload"
     EXPORTEREN = "exporteren", "Geëxporteerd"
     AFDRUKKEN = "afdrukken", "Afgedrukt"
+    WIJZIGEN = "wijzigen", "Gewijzigd (API)"
 
 
 class Uitkomst(models.TextChoices):

@@ -1,0 +1,5 @@
+"""API resource of the notification centre: signals."""
+
+
+def registreer(router) -> None:
+    pass
