@@ -4,6 +4,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
+from bandbreedte.api import registreer as bandbreedte_api
 from contractbeheer.api import registreer as contractbeheer_api
 from fot.api import registreer as fot_api
 from indicaties.api import registreer as indicaties_api
@@ -13,7 +14,14 @@ from . import views
 from .problemen import api_niet_gevonden
 
 router = SimpleRouter(trailing_slash=False)
-for registreer in (indicaties_api, contractbeheer_api, signalen_api, fot_api, views.registreer):
+for registreer in (
+    indicaties_api,
+    bandbreedte_api,
+    contractbeheer_api,
+    signalen_api,
+    fot_api,
+    views.registreer,
+):
     registreer(router)
 
 app_name = "api"

@@ -1,0 +1,5 @@
+"""API resources of the normenkader: products and their bands."""
+
+
+def registreer(router) -> None:
+    pass
