@@ -10,7 +10,7 @@ from fot.api import registreer as fot_api
 from indicaties.api import registreer as indicaties_api
 from sdd_portal.signalen.api import registreer as signalen_api
 
-from . import views
+from . import systeem, views
 from .problemen import api_niet_gevonden
 
 router = SimpleRouter(trailing_slash=False)
@@ -20,6 +20,7 @@ for registreer in (
     contractbeheer_api,
     signalen_api,
     fot_api,
+    systeem.registreer,
     views.registreer,
 ):
     registreer(router)

@@ -1,0 +1,165 @@
+"""Endpoints of the API itself: ``/ik`` (who is calling) and ``/verwijderingen``, the
+tombstones of deleted rows, so a syncing client can mirror the state exactly.
+
+Withdrawals, refusals and ends are state changes: the row stays and its ``status`` and
+``gewijzigdOp`` change, so a ``modifiedSince`` sync sees them. Rows that are really
+deleted (in Beheer, e.g. a contract entered by mistake) disappear from the lists; their
+deletion is read from the history tables (simple-history keeps a '-' record) and listed
+here per resource, filtered by what the credential may see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.apps import apps
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
+
+from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
+
+from .paginatie import MODIFIED_SINCE, PAGE_SIZE, SyncPaginatie, lees_tijdstip
+from .scopes import LEZEN, scope
+from .viewsets import ApiViewMixin
+
+
+@dataclass(frozen=True)
+class Verwijderbaar:
+    resource: str  # the path segment of the resource
+    scope_resource: str  # the scope code that allows reading it
+    model: str  # app_label.Model
+    aanbieder_veld: str | None  # provider field on the row; None: SDD-only
+    openbaar: bool = False  # visible to every credential with the scope
+
+
+VERWIJDERBAAR = [
+    Verwijderbaar("toewijzingen", "toewijzingen", "indicaties.Toewijzing", "aanbieder_id"),
+    Verwijderbaar("beschikkingen", "beschikkingen", "indicaties.Beschikking", "aanbieder_id"),
+    Verwijderbaar("contracten", "aanbieders", "contractbeheer.Contract", "aanbieder_id"),
+    Verwijderbaar("clientenstops", "clientenstops", "contractbeheer.Clientenstop", "aanbieder_id"),
+    Verwijderbaar("capaciteit", "clientenstops", "contractbeheer.Capaciteit", "aanbieder_id"),
+    Verwijderbaar("producten", "producten", "bandbreedte.Product", None, openbaar=True),
+]
+
+
+def _zichtbare_verwijderingen(user, sleutel, vanaf):
+    provider = aanbieder_id(user)
+    sdd = heeft_sdd_rol(user, "consulent", "contractmanager", "functioneel_beheerder")
+    for item in VERWIJDERBAAR:
+        if not sleutel.heeft_scope(scope(item.scope_resource, LEZEN)):
+            continue
+        historie = apps.get_model(item.model).history.filter(
+            history_type="-", history_date__gte=vanaf
+        )
+        if not item.openbaar:
+            if provider is not None and item.aanbieder_veld:
+                historie = historie.filter(**{item.aanbieder_veld: provider})
+            elif not sdd:
+                continue
+        for uuid, moment in historie.values_list("uuid", "history_date"):
+            yield {"resource": item.resource, "uuid": uuid, "verwijderd_op": moment}
+
+
+class IkViewSet(ApiViewMixin, viewsets.ViewSet):
+    """Which organisation, roles and scopes this credential has."""
+
+    permission_classes = [IsAuthenticated]
+    api_resource = "ik"
+
+    @extend_schema(
+        summary="Over deze API-sleutel",
+        description="Organisatie, rollen en rechten van de sleutel waarmee u belt. "
+        "Handig om een nieuwe koppeling te controleren.",
+        responses=inline_serializer(
+            "Ik",
+            {
+                "organisatie": serializers.UUIDField(),
+                "organisatieNaam": serializers.CharField(),
+                "sleutel": serializers.CharField(),
+                "rollen": serializers.ListField(child=serializers.CharField()),
+                "scopes": serializers.ListField(child=serializers.CharField()),
+            },
+        ),
+    )
+    def list(self, request):
+        sleutel = request.auth
+        return Response(
+            {
+                "organisatie": sleutel.organisatie.uuid,
+                "organisatieNaam": sleutel.organisatie.naam,
+                "sleutel": sleutel.naam,
+                "rollen": list(request.user.rollen),
+                "scopes": list(sleutel.scopes),
+            }
+        )
+
+
+class VerwijderingViewSet(ApiViewMixin, viewsets.ViewSet):
+    permission_classes = [IsAuthenticated]
+    api_resource = "verwijderingen"
+
+    @extend_schema(
+        summary="Verwijderde gegevens (tombstones)",
+        description="Wat sinds `modifiedSince` is verwijderd, per resource, alleen van "
+        "resources die uw sleutel mag lezen en rijen die uw organisatie mocht zien. "
+        "Intrekkingen en beëindigingen staan hier niet: die zijn statuswijzigingen en "
+        "komen mee in de gewone lijst met `modifiedSince`.",
+        parameters=[
+            OpenApiParameter(
+                MODIFIED_SINCE,
+                str,
+                required=True,
+                description="Verwijderd op of na dit tijdstip (ISO 8601).",
+            ),
+            OpenApiParameter(
+                PAGE_SIZE, int, required=False, description="Aantal per pagina (1-1000)."
+            ),
+        ],
+        responses=inline_serializer(
+            "Verwijderingen",
+            {
+                "next": serializers.URLField(allow_null=True),
+                "results": inline_serializer(
+                    "Verwijdering",
+                    {
+                        "resource": serializers.CharField(),
+                        "uuid": serializers.UUIDField(),
+                        "verwijderdOp": serializers.DateTimeField(),
+                    },
+                    many=True,
+                ),
+            },
+        ),
+    )
+    def list(self, request):
+        waarde = request.query_params.get(MODIFIED_SINCE)
+        if not waarde:
+            raise ValidationError({MODIFIED_SINCE: ["Geef aan vanaf welk tijdstip (ISO 8601)."]})
+        vanaf = lees_tijdstip(waarde, veld=MODIFIED_SINCE)
+        grootte = SyncPaginatie()._page_size(request)
+        rijen = sorted(
+            _zichtbare_verwijderingen(request.user, request.auth, vanaf),
+            key=lambda r: (r["verwijderd_op"], r["resource"], str(r["uuid"])),
+        )
+        volgende = None
+        if len(rijen) > grootte:
+            grens = rijen[grootte - 1]["verwijderd_op"]
+            # Keep every row of the boundary moment on this page; the next page starts
+            # strictly after it, so nothing is lost or repeated.
+            rijen = [r for r in rijen if r["verwijderd_op"] <= grens]
+            volgende = replace_query_param(
+                request.build_absolute_uri(),
+                MODIFIED_SINCE,
+                (grens + timedelta(microseconds=1)).isoformat(),
+            )
+        return Response({"next": volgende, "results": rijen})
+
+
+def registreer(router) -> None:
+    router.register("ik", IkViewSet, basename="ik")
+    router.register("verwijderingen", VerwijderingViewSet, basename="verwijdering")

@@ -1,0 +1,243 @@
+"""The API's conventions, seen from a client: credentials, scopes, problem+json,
+API-Version, sync paging, ETags, throttling, tombstones and the access log."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from sdd_portal.api.models import ApiSleutel
+from sdd_portal.api.services import sleutel_intrekken
+from sdd_portal.api.viewsets import SleutelThrottle
+from sdd_portal.audit.models import AccessLogEntry
+from tests.factories import ToewijzingFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/toewijzingen"
+
+
+def _problem(response, status):
+    assert response.status_code == status, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["API-Version"] == "1.0.0"
+    body = response.json()
+    assert body["status"] == status
+    assert body["title"] and body["detail"]
+    return body
+
+
+# -- credentials -----------------------------------------------------------------------
+
+
+def test_without_credential_401_problem_in_dutch():
+    body = _problem(APIClient().get(URL), 401)
+    assert "niet opgegeven" in body["detail"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Bearer", "Bearer a b", "Bearer sdd_onbekend_geheim", "Bearer geenvorm", "Basic abc"],
+)
+def test_malformed_or_unknown_credential_is_refused(header, api_sleutel, aanbieder_a):
+    api_sleutel(aanbieder_a)
+    response = APIClient().get(URL, HTTP_AUTHORIZATION=header)
+    _problem(response, 401)
+    assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_wrong_secret_of_a_known_key_is_refused(api_sleutel, aanbieder_a):
+    sleutel, token = api_sleutel(aanbieder_a)
+    fout = token[:-4] + ("aaaa" if not token.endswith("aaaa") else "bbbb")
+    _problem(APIClient().get(URL, HTTP_AUTHORIZATION=f"Bearer {fout}"), 401)
+
+
+def test_secret_is_stored_hashed_only(api_sleutel, aanbieder_a):
+    sleutel, token = api_sleutel(aanbieder_a)
+    geheim = token.split("_", 2)[2]
+    sleutel.refresh_from_db()
+    assert geheim not in sleutel.geheim_hash
+    assert len(sleutel.geheim_hash) == 64
+    assert not sleutel.gebruiker.has_usable_password()
+
+
+def test_revoked_and_expired_keys_stop_working(api_sleutel, aanbieder_a, beheerder):
+    sleutel, token = api_sleutel(aanbieder_a)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert client.get(URL).status_code == 200
+    sleutel_intrekken(actor=beheerder, sleutel=sleutel)
+    assert "ingetrokken" in _problem(client.get(URL), 401)["detail"]
+
+    sleutel2, token2 = api_sleutel(aanbieder_a)
+    ApiSleutel.objects.filter(pk=sleutel2.pk).update(
+        geldig_tot=timezone.localdate() - timedelta(days=1)
+    )
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token2}")
+    _problem(client.get(URL), 401)
+    # The revocation is in history, by whom.
+    assert sleutel.history.first().history_user == beheerder
+
+
+def test_missing_scope_is_403_naming_the_scope(api_als, aanbieder_a):
+    client = api_als(aanbieder_a, scopes=["clienten:lezen"])
+    body = _problem(client.get(URL), 403)
+    assert "toewijzingen:lezen" in body["detail"]
+
+
+def test_ik_shows_organisation_roles_and_scopes(api_als, aanbieder_a):
+    client = api_als(aanbieder_a, scopes=["toewijzingen:lezen"])
+    body = client.get("/api/v1/ik").json()
+    assert body["organisatieNaam"] == aanbieder_a.naam
+    assert body["rollen"] == ["aanbieder_medewerker"]
+    assert body["scopes"] == ["toewijzingen:lezen"]
+
+
+# -- conventions -----------------------------------------------------------------------
+
+
+def test_unknown_url_is_problem_json_404(api_a):
+    _problem(api_a.get("/api/v1/bestaat-niet"), 404)
+    _problem(api_a.get(f"{URL}/00000000-0000-0000-0000-000000000000"), 404)
+
+
+def test_camel_case_fields_and_version_header(api_a, aanbieder_a):
+    ToewijzingFactory(aanbieder=aanbieder_a)
+    response = api_a.get(URL)
+    assert response["API-Version"] == "1.0.0"
+    rij = response.json()["results"][0]
+    assert {"startZorg", "gezienOp", "gewijzigdOp", "aangemaaktOp"} <= set(rij)
+    assert not any("_" in sleutel for sleutel in rij)
+
+
+def test_no_trailing_slash(api_a):
+    assert api_a.get(URL + "/").status_code == 404
+
+
+# -- sync ------------------------------------------------------------------------------
+
+
+def test_cursor_walk_returns_every_row_once_in_modification_order(api_a, aanbieder_a):
+    rijen = [ToewijzingFactory(aanbieder=aanbieder_a) for _ in range(7)]
+    gezien, url = [], f"{URL}?pageSize=3"
+    pagina_s = 0
+    while url:
+        body = api_a.get(url).json()
+        gezien += [r["uuid"] for r in body["results"]]
+        url = body["next"]
+        pagina_s += 1
+    assert pagina_s == 3
+    assert gezien == [str(t.uuid) for t in rijen]
+
+
+def test_modified_since_returns_only_later_changes(api_a, aanbieder_a):
+    oud = ToewijzingFactory(aanbieder=aanbieder_a)
+    moment = timezone.now()
+    nieuw = ToewijzingFactory(aanbieder=aanbieder_a)
+    body = api_a.get(URL, {"modifiedSince": moment.isoformat()}).json()
+    assert [r["uuid"] for r in body["results"]] == [str(nieuw.uuid)]
+    # A later change to the old row brings it back in the next sync.
+    oud.einddatum = oud.einddatum + timedelta(days=30)
+    oud.save()
+    body = api_a.get(URL, {"modifiedSince": moment.isoformat()}).json()
+    assert [r["uuid"] for r in body["results"]] == [str(nieuw.uuid), str(oud.uuid)]
+
+
+@pytest.mark.parametrize(
+    ("param", "waarde", "veld"),
+    [
+        ("pageSize", "0", "pageSize"),
+        ("pageSize", "1001", "pageSize"),
+        ("pageSize", "veel", "pageSize"),
+        ("cursor", "rommel", "cursor"),
+        ("modifiedSince", "gisteren", "modifiedSince"),
+    ],
+)
+def test_bad_paging_parameters_are_400_naming_the_parameter(api_a, param, waarde, veld):
+    body = _problem(api_a.get(URL, {param: waarde}), 400)
+    assert body["invalidParams"][0]["name"] == veld
+    assert veld in body["detail"]
+
+
+def test_list_query_count_does_not_grow_with_rows(api_a, aanbieder_a):
+    ToewijzingFactory(aanbieder=aanbieder_a)
+    api_a.get(URL)  # the first call of a key also records 'last used'
+    with CaptureQueriesContext(connection) as een:
+        assert api_a.get(URL).status_code == 200
+    for _ in range(10):
+        ToewijzingFactory(aanbieder=aanbieder_a)
+    with CaptureQueriesContext(connection) as elf:
+        assert len(api_a.get(URL).json()["results"]) == 11
+    assert len(elf) == len(een)
+
+
+def test_etag_and_if_none_match(api_a, aanbieder_a):
+    toewijzing = ToewijzingFactory(aanbieder=aanbieder_a)
+    url = f"{URL}/{toewijzing.uuid}"
+    eerste = api_a.get(url)
+    etag = eerste["ETag"]
+    assert api_a.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    toewijzing.volume = 120
+    toewijzing.save()
+    tweede = api_a.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert tweede.status_code == 200
+    assert tweede["ETag"] != etag
+
+
+# -- visibility and access log ----------------------------------------------------------
+
+
+def test_other_provider_sees_nothing_and_is_logged(api_b, aanbieder_a, aanbieder_b):
+    van_a = ToewijzingFactory(aanbieder=aanbieder_a)
+    assert api_b.get(URL).json()["results"] == []
+    _problem(api_b.get(f"{URL}/{van_a.uuid}"), 404)
+    log = AccessLogEntry.objects.filter(organisatie_id=aanbieder_b.pk).order_by("id")
+    assert [entry.uitkomst for entry in log] == ["toegestaan", "niet_gevonden"]
+    assert all(van_a.client_id not in entry.client_ids for entry in log)
+
+
+def test_every_read_of_client_data_is_in_the_access_log(api_a, aanbieder_a):
+    toewijzingen = [ToewijzingFactory(aanbieder=aanbieder_a) for _ in range(2)]
+    api_a.get(URL)
+    api_a.get(f"{URL}/{toewijzingen[0].uuid}")
+    lijst, detail = AccessLogEntry.objects.filter(organisatie_id=aanbieder_a.pk).order_by("id")
+    assert lijst.actie == "zoeken"
+    assert sorted(lijst.client_ids) == sorted(t.client_id for t in toewijzingen)
+    assert detail.actie == "bekijken"
+    assert detail.client_ids == [toewijzingen[0].client_id]
+    assert detail.username.startswith("api-")
+    assert "Testkoppeling" in detail.omschrijving
+
+
+# -- throttle --------------------------------------------------------------------------
+
+
+def test_throttled_client_gets_429_with_retry_after(api_a, monkeypatch):
+    monkeypatch.setattr(SleutelThrottle, "rate", "2/min", raising=False)
+    assert api_a.get(URL).status_code == 200
+    assert api_a.get(URL).status_code == 200
+    response = api_a.get(URL)
+    body = _problem(response, 429)
+    assert int(response["Retry-After"]) > 0
+    assert "seconden" in body["detail"]
+
+
+# -- tombstones ------------------------------------------------------------------------
+
+
+def test_deleted_rows_appear_as_tombstones_for_those_who_could_see_them(
+    api_a, api_b, aanbieder_a
+):
+    moment = timezone.now()
+    toewijzing = ToewijzingFactory(aanbieder=aanbieder_a)
+    uuid = str(toewijzing.uuid)
+    toewijzing.delete()
+    body = api_a.get("/api/v1/verwijderingen", {"modifiedSince": moment.isoformat()}).json()
+    assert [(r["resource"], r["uuid"]) for r in body["results"]] == [("toewijzingen", uuid)]
+    assert api_b.get(
+        "/api/v1/verwijderingen", {"modifiedSince": moment.isoformat()}
+    ).json()["results"] == []
+    _problem(api_a.get("/api/v1/verwijderingen"), 400)
