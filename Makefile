@@ -2,7 +2,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bootstrap totp migrations shell clean-data bench
+.PHONY: run test lint format bootstrap totp migrations shell clean-data bench openapi
 
 run: ## Start the portal with demo data at http://127.0.0.1:8000 (web, worker, beat)
 	@bash scripts/bootstrap.sh run
@@ -12,11 +12,15 @@ test: ## Run the whole test suite (embedded PostgreSQL and Redis unless DATABASE
 	@bash scripts/bootstrap.sh test
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
-lint: ## ruff check, ruff format --check, makemigrations --check
+lint: ## ruff check, ruff format --check, makemigrations --check, OpenAPI drift + NL API Design Rules
 	@bash scripts/bootstrap.sh run
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
 	@DJANGO_DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+	@bash scripts/openapi.sh check
+
+openapi: ## Regenerate docs/api/openapi.yaml after an API change (commit it)
+	@bash scripts/openapi.sh write
 
 format: ## Apply ruff's fixes and formatting
 	@$(VENV)/bin/ruff check --fix .

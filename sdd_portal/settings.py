@@ -299,7 +299,7 @@ API_VERSION = "1.0.0"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["sdd_portal.api.authentication.SleutelAuthenticatie"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["sdd_portal.api.renderers.ApiJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
         "djangorestframework_camel_case.parser.CamelCaseJSONParser",
         "djangorestframework_camel_case.parser.CamelCaseMultiPartParser",

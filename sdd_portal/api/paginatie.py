@@ -85,7 +85,10 @@ class SyncPaginatie(BasePagination):
         if len(rijen) > grootte:
             rijen = rijen[:grootte]
             laatste = rijen[-1]
-            self.volgende = self._maak_cursor(laatste.modified_at, laatste.pk)
+            if isinstance(laatste, dict):  # a values() queryset
+                self.volgende = self._maak_cursor(laatste["modified_at"], laatste["id"])
+            else:
+                self.volgende = self._maak_cursor(laatste.modified_at, laatste.pk)
         return rijen
 
     def get_next_link(self):

@@ -10,12 +10,14 @@ PROBLEEM_REF = {"$ref": "#/components/schemas/Probleem"}
 FOUTEN = {
     "400": "Ongeldige invoer; 'invalidParams' noemt elk veld met het probleem.",
     "401": "Geen of een ongeldige API-sleutel.",
+    "406": "Het gevraagde formaat (Accept) wordt niet geleverd; gebruik application/json.",
     "403": "De API-sleutel heeft geen recht op deze resource.",
     "429": "Te veel verzoeken; wacht het aantal seconden uit 'Retry-After'.",
 }
 DETAIL_FOUTEN = {"404": "Niet gevonden, of niet zichtbaar voor uw organisatie."}
 SCHRIJF_FOUTEN = {
     "409": "Een verzoek met dezelfde Idempotency-Key wordt nog verwerkt.",
+    "415": "Het formaat van de inhoud (Content-Type) wordt niet ondersteund.",
     "412": "If-Match: de gegevens zijn intussen gewijzigd.",
     "422": "Idempotency-Key is al gebruikt voor een ander verzoek.",
 }

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.apps import apps
+from django.urls import path
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import serializers, viewsets
+from rest_framework import generics, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -65,42 +66,42 @@ def _zichtbare_verwijderingen(user, sleutel, vanaf):
             yield {"resource": item.resource, "uuid": uuid, "verwijderd_op": moment}
 
 
-class IkViewSet(ApiViewMixin, viewsets.ViewSet):
+class IkSerializer(serializers.Serializer):
+    organisatie = serializers.UUIDField(source="organisatie.uuid")
+    organisatie_naam = serializers.CharField(source="organisatie.naam")
+    sleutel = serializers.CharField(source="naam")
+    rollen = serializers.ListField(child=serializers.CharField(), source="gebruiker.rollen")
+    scopes = serializers.ListField(child=serializers.CharField())
+
+
+class VerwijderingSerializer(serializers.Serializer):
+    resource = serializers.CharField()
+    uuid = serializers.UUIDField()
+    verwijderd_op = serializers.DateTimeField()
+
+
+class IkView(ApiViewMixin, generics.GenericAPIView):
     """Which organisation, roles and scopes this credential has."""
 
     permission_classes = [IsAuthenticated]
+    serializer_class = IkSerializer
+    pagination_class = None
     api_resource = "ik"
 
     @extend_schema(
         summary="Over deze API-sleutel",
         description="Organisatie, rollen en rechten van de sleutel waarmee u belt. "
         "Handig om een nieuwe koppeling te controleren.",
-        responses=inline_serializer(
-            "Ik",
-            {
-                "organisatie": serializers.UUIDField(),
-                "organisatieNaam": serializers.CharField(),
-                "sleutel": serializers.CharField(),
-                "rollen": serializers.ListField(child=serializers.CharField()),
-                "scopes": serializers.ListField(child=serializers.CharField()),
-            },
-        ),
+        responses=IkSerializer,
     )
-    def list(self, request):
-        sleutel = request.auth
-        return Response(
-            {
-                "organisatie": sleutel.organisatie.uuid,
-                "organisatieNaam": sleutel.organisatie.naam,
-                "sleutel": sleutel.naam,
-                "rollen": list(request.user.rollen),
-                "scopes": list(sleutel.scopes),
-            }
-        )
+    def get(self, request):
+        return Response(IkSerializer(request.auth).data)
 
 
-class VerwijderingViewSet(ApiViewMixin, viewsets.ViewSet):
+class VerwijderingenView(ApiViewMixin, generics.GenericAPIView):
     permission_classes = [IsAuthenticated]
+    serializer_class = VerwijderingSerializer
+    pagination_class = None
     api_resource = "verwijderingen"
 
     @extend_schema(
@@ -124,19 +125,11 @@ class VerwijderingViewSet(ApiViewMixin, viewsets.ViewSet):
             "Verwijderingen",
             {
                 "next": serializers.URLField(allow_null=True),
-                "results": inline_serializer(
-                    "Verwijdering",
-                    {
-                        "resource": serializers.CharField(),
-                        "uuid": serializers.UUIDField(),
-                        "verwijderdOp": serializers.DateTimeField(),
-                    },
-                    many=True,
-                ),
+                "results": VerwijderingSerializer(many=True),
             },
         ),
     )
-    def list(self, request):
+    def get(self, request):
         waarde = request.query_params.get(MODIFIED_SINCE)
         if not waarde:
             raise ValidationError({MODIFIED_SINCE: ["Geef aan vanaf welk tijdstip (ISO 8601)."]})
@@ -157,9 +150,12 @@ class VerwijderingViewSet(ApiViewMixin, viewsets.ViewSet):
                 MODIFIED_SINCE,
                 (grens + timedelta(microseconds=1)).isoformat(),
             )
-        return Response({"next": volgende, "results": rijen})
+        return Response(
+            {"next": volgende, "results": VerwijderingSerializer(rijen, many=True).data}
+        )
 
 
-def registreer(router) -> None:
-    router.register("ik", IkViewSet, basename="ik")
-    router.register("verwijderingen", VerwijderingViewSet, basename="verwijdering")
+urlpatterns = [
+    path("ik", IkView.as_view(), name="ik"),
+    path("verwijderingen", VerwijderingenView.as_view(), name="verwijderingen"),
+]

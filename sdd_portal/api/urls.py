@@ -20,7 +20,6 @@ for registreer in (
     contractbeheer_api,
     signalen_api,
     fot_api,
-    systeem.registreer,
     views.registreer,
 ):
     registreer(router)
@@ -30,6 +29,7 @@ urlpatterns = [
     path("openapi.yaml", SpectacularAPIView.as_view(), name="schema"),
     path("docs", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    *systeem.urlpatterns,
     *router.urls,
     # Anything else under /api/v1/ is a problem+json 404, also with DEBUG on.
     re_path(r"^.*$", api_niet_gevonden),

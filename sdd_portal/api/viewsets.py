@@ -22,6 +22,7 @@ from . import idempotentie
 from .authentication import SleutelAuthenticatie
 from .paginatie import SyncPaginatie
 from .permissions import HeeftScope
+from .serializers import kolommen, snel_serialiseren
 
 
 class SleutelThrottle(SimpleRateThrottle):
@@ -73,6 +74,9 @@ class ApiViewMixin:
             return []
         ids = []
         for rij in rijen:
+            if isinstance(rij, dict):
+                ids.append(rij.get(self.client_veld))
+                continue
             waarde = rij
             for deel in self.client_veld.split("."):
                 waarde = getattr(waarde, deel, None)
@@ -132,10 +136,15 @@ class ApiViewMixin:
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
+        # Plain columns only: fetch dicts instead of model instances (sync throughput).
+        extra = [self.client_veld] if self.client_veld else []
+        velden = kolommen(self.get_serializer_class(), queryset, extra)
+        if velden is not None:
+            queryset = queryset.values(*velden)
         pagina = self.paginate_queryset(queryset)
         self.log_clienten(self._client_ids_van(pagina))
-        serializer = self.get_serializer(pagina, many=True)
-        return self.get_paginated_response(serializer.data)
+        data = snel_serialiseren(self.get_serializer_class(), pagina, self.get_serializer_context())
+        return self.get_paginated_response(data)
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()

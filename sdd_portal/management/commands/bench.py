@@ -26,11 +26,16 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from indicaties.models import Beschikking, Client, Ondersteuningsplan, Toewijzing
-from sdd_portal.accounts.models import User
+from sdd_portal.accounts.models import Organisatie, User
 from sdd_portal.accounts.otp import inloggen_met_tweede_factor
 
 
-def _http_for(username: str) -> HttpClient:
+def _http_for(username: str, tokens: dict[str, str] | None = None) -> HttpClient:
+    if username.startswith("api:"):  # an API credential instead of a session
+        return HttpClient(
+            HTTP_HOST=(settings.ALLOWED_HOSTS or ["localhost"])[0],
+            headers={"Authorization": f"Bearer {(tokens or {})[username]}"},
+        )
     http = HttpClient(HTTP_HOST=(settings.ALLOWED_HOSTS or ["localhost"])[0])
     if username != "anoniem":  # public pages: no login
         inloggen_met_tweede_factor(http, User.objects.get(username=username))
@@ -137,6 +142,46 @@ def _ho_pages() -> list[tuple[str, str, str]]:
     return pages
 
 
+def _api_tokens() -> dict[str, str]:
+    """Fresh credentials for the API rows of the table; those of an earlier run are
+    revoked first."""
+    from sdd_portal.api.models import ApiSleutel
+    from sdd_portal.api.scopes import ALLE_SCOPES
+    from sdd_portal.api.services import sleutel_intrekken, sleutel_uitgeven
+
+    for oud in ApiSleutel.objects.filter(naam="bench", actief=True):
+        sleutel_intrekken(actor=None, sleutel=oud)
+    tokens = {}
+    sdd = Organisatie.objects.sdd().first()
+    vlijtig = User.objects.filter(username="aanbieder.vlijtigliesje").first()
+    for naam, organisatie, rollen in (
+        ("api:consulent", sdd, ["consulent"]),
+        ("api:aanbieder", vlijtig.organisatie if vlijtig else None, None),
+    ):
+        if organisatie is not None:
+            tokens[naam] = sleutel_uitgeven(
+                actor=None,
+                organisatie=organisatie,
+                naam="bench",
+                scopes=list(ALLE_SCOPES),
+                rollen=rollen,
+            )[1]
+    return tokens
+
+
+def _api_lijsten() -> list[tuple[str, str, str]]:
+    """API list endpoints, a page of 100, for SDD and for a provider."""
+    from sdd_portal.api.meting import LIJSTEN
+
+    rijen = []
+    for lijst in LIJSTEN:
+        rijen.append(("api:consulent", f"API {lijst}", f"/api/v1/{lijst}?pageSize=100"))
+    rijen.append(
+        ("api:aanbieder", "API toewijzingen (aanbieder)", "/api/v1/toewijzingen?pageSize=100")
+    )
+    return rijen
+
+
 class Command(BaseCommand):
     help = "Meet servertijd (p50/p95), queries en geheugen van de belangrijkste pagina's."
 
@@ -161,8 +206,16 @@ class Command(BaseCommand):
             help="measure the daily jobs over this many due days each (default 1 and 7; "
             "none: skip); rolled back afterwards",
         )
+        parser.add_argument(
+            "--sync",
+            type=int,
+            default=100_000,
+            help="records in the full API sync over loopback HTTP against gunicorn (0: skip)",
+        )
 
-    def handle(self, *args, rounds, json_path, force, budget, alleen, pdf, dagelijks, **options):
+    def handle(
+        self, *args, rounds, json_path, force, budget, alleen, pdf, dagelijks, sync, **options
+    ):
         if not settings.DEBUG and not force:
             raise CommandError("bench writes access-log rows; use --force outside DEBUG.")
         sample = Client.objects.order_by("id").first()
@@ -191,12 +244,14 @@ class Command(BaseCommand):
             ("aanbieder.vlijtigliesje", "Postvak aanbieder", "/postvak/?toon=alle"),
             *_ho_pages(),
             *_fot_pages(),
+            *_api_lijsten(),
         ]
+        tokens = _api_tokens()
         if alleen:
             pages = [p for p in pages if alleen.lower() in p[1].lower()]
         results = []
         for username, label, url in pages:
-            http = _http_for(username)
+            http = _http_for(username, tokens)
             for _ in range(3):  # warm-up: templates, connections
                 http.get(url, secure=True)
             timings, queries = [], set()
@@ -251,6 +306,8 @@ class Command(BaseCommand):
                 else "alle pagina's halen het."
             )
         )
+        if sync:
+            summary["api_sync"] = self._sync(sync)
         if dagelijks:
             summary["dagelijks"] = [self._dagelijks(dagen) for dagen in dagelijks]
         if pdf:
@@ -259,6 +316,22 @@ class Command(BaseCommand):
         if json_path:
             with open(json_path, "w", encoding="utf-8") as fh:
                 json.dump(summary, fh, ensure_ascii=False, indent=2)
+
+    def _sync(self, maximum: int) -> dict:
+        from sdd_portal.api.meting import bench_sleutel, gunicorn, volledige_sync
+
+        sdd = Organisatie.objects.sdd().first()
+        with bench_sleutel(sdd, rollen=["consulent"]) as token, gunicorn() as basis:
+            volledige_sync(basis, token, maximum=2000)  # warm-up: both workers
+            m = volledige_sync(basis, token, maximum=maximum)
+        m["toewijzingen_in_tabel"] = Toewijzing.objects.count()
+        self.stdout.write(
+            f"API-sync over loopback (gunicorn, 2 workers): {m['records']} toewijzingen in "
+            f"{m['paginas']} pagina's van {m['pagina_grootte']} in {m['seconden']} s = "
+            f"{m['records_per_seconde']} per seconde (doel >= 5000: "
+            f"{'ja' if m['records_per_seconde'] >= 5000 else 'NEE'}); {m['uniek']} uniek"
+        )
+        return m
 
     def _dagelijks(self, dagen: int) -> dict:
         """The daily jobs for today with ``dagen`` due days not yet handled (1: a normal

@@ -1,0 +1,66 @@
+"""schemathesis against a live server, driven by the committed docs/api/openapi.yaml:
+zero server errors and zero answers that contradict the schema (status codes, content
+types, headers, bodies), for a provider's credential and a consulent's."""
+
+from pathlib import Path
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from sdd_portal.api.scopes import ALLE_SCOPES
+from sdd_portal.api.services import sleutel_uitgeven
+from tests.factories import ToewijzingFactory
+
+SPEC = Path(__file__).resolve().parents[2] / "docs" / "api" / "openapi.yaml"
+schema = schemathesis.openapi.from_path(SPEC)
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+
+
+@pytest.fixture
+def omgeving(live_server, aanbieder_a, aanbieder_b, sdd):
+    """Rows of two providers, so lists have real content to check against the schema."""
+    for aanbieder in (aanbieder_a, aanbieder_a, aanbieder_b):
+        ToewijzingFactory(aanbieder=aanbieder)
+    tokens = {
+        "aanbieder": sleutel_uitgeven(
+            actor=None, organisatie=aanbieder_a, naam="schemathesis", scopes=ALLE_SCOPES
+        )[1],
+        "consulent": sleutel_uitgeven(
+            actor=None,
+            organisatie=sdd,
+            naam="schemathesis",
+            scopes=ALLE_SCOPES,
+            rollen=["consulent"],
+        )[1],
+    }
+    return f"{live_server.url}/api/v1", tokens
+
+
+@schema.parametrize()
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@pytest.mark.parametrize("wie", ["aanbieder", "consulent"])
+def test_api_answers_match_the_schema(case, wie, omgeving):
+    base_url, tokens = omgeving
+    case.call_and_validate(
+        base_url=base_url,
+        headers={"Authorization": f"Bearer {tokens[wie]}"},
+        checks=CHECKS,
+    )
