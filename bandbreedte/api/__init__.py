@@ -2,4 +2,7 @@
 
 
 def registreer(router) -> None:
-    pass
+    from . import views
+
+    router.register("producten", views.ProductViewSet, basename="product")
+    router.register("bandbreedtes", views.BandbreedteViewSet, basename="bandbreedte")

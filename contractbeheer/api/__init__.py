@@ -2,4 +2,9 @@
 
 
 def registreer(router) -> None:
-    pass
+    from . import views
+
+    router.register("aanbieders", views.AanbiederViewSet, basename="aanbieder")
+    router.register("contracten", views.ContractViewSet, basename="contract")
+    router.register("clientenstops", views.ClientenstopViewSet, basename="clientenstop")
+    router.register("capaciteit", views.CapaciteitViewSet, basename="capaciteit")

@@ -2,4 +2,7 @@
 
 
 def registreer(router) -> None:
-    pass
+    from . import views
+
+    router.register("vergaderingen", views.VergaderingViewSet, basename="vergadering")
+    router.register("actiepunten", views.ActiepuntViewSet, basename="actiepunt")

@@ -2,4 +2,6 @@
 
 
 def registreer(router) -> None:
-    pass
+    from . import views
+
+    router.register("signalen", views.SignaalViewSet, basename="signaal")
