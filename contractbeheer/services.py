@@ -41,7 +41,6 @@ def _namens_aanbieder(actor, aanbieder) -> None:
 # ------------------------------------------------------------------ client stops
 
 
-@transaction.atomic
 def _controleer_gecontracteerd(*, aanbieder, product, datum) -> None:
     if not Contract.objects.actief_op(datum).filter(aanbieder=aanbieder, product=product).exists():
         raise ValidationError(
@@ -52,6 +51,7 @@ def _controleer_gecontracteerd(*, aanbieder, product, datum) -> None:
         )
 
 
+@transaction.atomic
 def stop_aanvragen(
     *,
     actor,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from sdd_portal.api.gebeurtenissen import publiceren
+
 from ..models import Client, Toewijzing
 
 CLIENT_FIELDS = (
@@ -90,4 +92,5 @@ def toewijzing_vastleggen(
         frequentie=product.frequentie if volume is not None else "",
     )
     _save_with_history(toewijzing, actor=actor, reason=reden)
+    publiceren("toewijzing.nieuw", instance=toewijzing)
     return toewijzing

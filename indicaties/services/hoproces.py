@@ -21,6 +21,7 @@ from django.utils import timezone
 from bandbreedte.models import Bandbreedte
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
+from sdd_portal.api.gebeurtenissen import publiceren
 from sdd_portal.documents import controleer_pdf
 
 from ..models import (
@@ -310,6 +311,7 @@ def kortdurend_beschikken(
     )
     melding.status = MeldingStatus.BESCHIKT
     _save_with_history(melding, actor=actor, reason="Kortdurende beschikking afgegeven")
+    publiceren("beschikking.gewijzigd", instance=beschikking)
     _besluitbrief(beschikking, actor=actor)
     return beschikking
 
@@ -615,6 +617,7 @@ def _vorige_beschikkingen_beeindigen(nieuw: Beschikking, *, actor) -> Beschikkin
             if loopt_door and toewijzing.ingangsdatum < nieuw.ingangsdatum:
                 toewijzing.einddatum = nieuw.ingangsdatum - timedelta(days=1)
                 _save_with_history(toewijzing, actor=actor, reason=reden[:100])
+        publiceren("beschikking.gewijzigd", instance=oud)
         vervangen = oud
     return vervangen
 
@@ -664,6 +667,8 @@ def plan_accepteren(*, actor, plan: Ondersteuningsplan) -> Beschikking:
     toewijzing.volume = plan.minuten_per_week
     toewijzing.einddatum = plan.einddatum
     _save_with_history(toewijzing, actor=actor, reason="Omvang en einddatum volgens het plan")
+    publiceren("beschikking.gewijzigd", instance=beschikking)
+    publiceren("ondersteuningsplan.geaccepteerd", instance=plan)
     _besluitbrief(beschikking, actor=actor)
     signalering.plan_beoordeeld(
         plan, actor=actor, geaccepteerd=True, kort=kort, vervangen=beschikking.vervangt
@@ -687,6 +692,7 @@ def plan_afwijzen(*, actor, plan: Ondersteuningsplan, reden: str) -> Ondersteuni
     plan.beoordeeld_door = actor
     plan.beoordeeld_op = timezone.now()
     _save_with_history(plan, actor=actor, reason="Ondersteuningsplan afgewezen")
+    publiceren("ondersteuningsplan.afgewezen", instance=plan)
     signalering.plan_beoordeeld(plan, actor=actor, geaccepteerd=False)
     from ..tasks import plan_beoordeeld_melden
 
@@ -746,6 +752,7 @@ def beschikking_verlengen(
     ):
         toewijzing.einddatum = nieuwe_einddatum
         _save_with_history(toewijzing, actor=actor, reason="Einddatum verlengd")
+    publiceren("beschikking.gewijzigd", instance=beschikking)
     signalering.verlengd(beschikking, verlenging, actor=actor)
     from ..brieven.services import brief_aanmaken
 
@@ -805,6 +812,7 @@ def beschikking_intrekken(
         if toewijzing.einddatum is None or toewijzing.einddatum >= per:
             toewijzing.einddatum = max(per - timedelta(days=1), toewijzing.ingangsdatum)
             _save_with_history(toewijzing, actor=actor, reason="Beschikking ingetrokken")
+    publiceren("beschikking.gewijzigd", instance=beschikking)
     signalering.ingetrokken(beschikking, actor=actor)
     from ..brieven.services import brief_aanmaken
 

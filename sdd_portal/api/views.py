@@ -2,4 +2,6 @@
 
 
 def registreer(router) -> None:
-    pass
+    from .abonnementen import registreer as abonnementen
+
+    abonnementen(router)

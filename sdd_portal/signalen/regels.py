@@ -37,6 +37,7 @@ from indicaties.models import (
 )
 from indicaties.termijnen import HERINNERING_DAGEN, werkdagen_na
 from sdd_portal.accounts.models import Organisatie, Rol
+from sdd_portal.api.gebeurtenissen import publiceren_veel
 from sdd_portal.periods import open_of_vanaf
 
 from .models import Ontvanger, Signaal, SignaalSoort, Taakrun, Taakstand
@@ -584,6 +585,7 @@ def regel_uitvoeren(regel: Regel, datum: date, *, door: str = "") -> Resultaat:
             reden = f"Dagelijkse taak {regel.code} ({datum.isoformat()})"
             Signaal.objects.bulk_create(signalen)
             Signaal.history.bulk_history_create(signalen, default_change_reason=reden)
+            publiceren_veel("signaal.nieuw", instances=signalen)
             brieven_opslaan(brieven, reden=reden)
             aantal_signalen += len(signalen)
             aantal_brieven += len(brieven)

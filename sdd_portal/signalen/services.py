@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sdd_portal.accounts.models import User
+from sdd_portal.api.gebeurtenissen import publiceren
 
 from .models import Dagoverzicht, Ontvanger, Signaal, SignaalGelezen
 
@@ -122,6 +123,7 @@ def gebeurtenis(
             _opslaan(signaal, actor=actor, reden=titel)
     except IntegrityError:
         return None
+    publiceren("signaal.nieuw", instance=signaal)
     return signaal
 
 
