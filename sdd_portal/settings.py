@@ -147,6 +147,11 @@ CELERY_TASK_ROUTES = {"*.pdf.*": {"queue": "pdf"}}
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
+    # Subscriptions: re-queue deliveries whose next attempt is due (a lost task is retried).
+    "abonnementen-leveringen-herplannen": {
+        "task": "sdd_portal.api.leveringen_herplannen",
+        "schedule": crontab(minute="*"),
+    },
     "verlopen-sessies-opruimen": {
         "task": "sdd_portal.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
