@@ -50,7 +50,7 @@ def test_malformed_or_unknown_credential_is_refused(header, api_sleutel, aanbied
 
 
 def test_wrong_secret_of_a_known_key_is_refused(api_sleutel, aanbieder_a):
-    sleutel, token = api_sleutel(aanbieder_a)
+    _sleutel, token = api_sleutel(aanbieder_a)
     fout = token[:-4] + ("aaaa" if not token.endswith("aaaa") else "bbbb")
     _problem(APIClient().get(URL, HTTP_AUTHORIZATION=f"Bearer {fout}"), 401)
 
@@ -228,16 +228,15 @@ def test_throttled_client_gets_429_with_retry_after(api_a, monkeypatch):
 # -- tombstones ------------------------------------------------------------------------
 
 
-def test_deleted_rows_appear_as_tombstones_for_those_who_could_see_them(
-    api_a, api_b, aanbieder_a
-):
+def test_deleted_rows_appear_as_tombstones_for_those_who_could_see_them(api_a, api_b, aanbieder_a):
     moment = timezone.now()
     toewijzing = ToewijzingFactory(aanbieder=aanbieder_a)
     uuid = str(toewijzing.uuid)
     toewijzing.delete()
     body = api_a.get("/api/v1/verwijderingen", {"modifiedSince": moment.isoformat()}).json()
     assert [(r["resource"], r["uuid"]) for r in body["results"]] == [("toewijzingen", uuid)]
-    assert api_b.get(
-        "/api/v1/verwijderingen", {"modifiedSince": moment.isoformat()}
-    ).json()["results"] == []
+    assert (
+        api_b.get("/api/v1/verwijderingen", {"modifiedSince": moment.isoformat()}).json()["results"]
+        == []
+    )
     _problem(api_a.get("/api/v1/verwijderingen"), 400)

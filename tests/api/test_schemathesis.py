@@ -17,10 +17,14 @@ from schemathesis.specs.openapi.checks import (
 
 from sdd_portal.api.scopes import ALLE_SCOPES
 from sdd_portal.api.services import sleutel_uitgeven
-from tests.factories import ToewijzingFactory
+from tests.api.helpers_indicaties import keten
+from tests.indicaties import conftest as indicaties_fixtures
 
 SPEC = Path(__file__).resolve().parents[2] / "docs" / "api" / "openapi.yaml"
 schema = schemathesis.openapi.from_path(SPEC)
+normenkader = indicaties_fixtures.normenkader
+banden = indicaties_fixtures.banden
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -31,10 +35,20 @@ CHECKS = [
 
 
 @pytest.fixture
-def omgeving(live_server, aanbieder_a, aanbieder_b, sdd):
-    """Rows of two providers, so lists have real content to check against the schema."""
-    for aanbieder in (aanbieder_a, aanbieder_a, aanbieder_b):
-        ToewijzingFactory(aanbieder=aanbieder)
+def omgeving(
+    live_server, aanbieder_a, aanbieder_b, sdd, consulent, medewerker_a, ho, banden, mandaat_a
+):
+    """Client files of two providers (melding, onderzoek, decision, assignment, and for A a
+    submitted plan), so lists and details have real content to check against the schema."""
+    band = banden["HO-B3"]
+    keten(
+        consulent=consulent,
+        aanbieder=aanbieder_a,
+        product=ho,
+        band=band,
+        ondertekenaar=medewerker_a,
+    )
+    keten(consulent=consulent, aanbieder=aanbieder_b, product=ho, band=band)
     tokens = {
         "aanbieder": sleutel_uitgeven(
             actor=None, organisatie=aanbieder_a, naam="schemathesis", scopes=ALLE_SCOPES
