@@ -110,6 +110,8 @@ def afronden(verzoek: IdempotentVerzoek, response) -> None:
         return
     data = json.loads(json.dumps(getattr(response, "data", None), cls=DjangoJSONEncoder))
     headers = {k: v for k, v in response.items() if k in ("Location", "ETag")}
+    if getattr(response, "content_type", None):  # problem+json stays problem+json
+        headers["Content-Type"] = response.content_type
     IdempotentVerzoek.objects.filter(pk=verzoek.pk).update(
         status=IdempotentVerzoek.Status.KLAAR,
         antwoord_status=response.status_code,

@@ -100,8 +100,14 @@ class ApiViewMixin:
         if isinstance(exc, idempotentie.Herhaling):
             verzoek = exc.verzoek
             headers = dict(verzoek.antwoord_headers)
+            content_type = headers.pop("Content-Type", None)
             headers["Idempotent-Replayed"] = "true"
-            return Response(verzoek.antwoord, status=verzoek.antwoord_status, headers=headers)
+            return Response(
+                verzoek.antwoord,
+                status=verzoek.antwoord_status,
+                headers=headers,
+                content_type=content_type,
+            )
         return super().handle_exception(exc)
 
     def finalize_response(self, request, response, *args, **kwargs):

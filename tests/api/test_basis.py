@@ -240,3 +240,80 @@ def test_deleted_rows_appear_as_tombstones_for_those_who_could_see_them(api_a, a
         == []
     )
     _problem(api_a.get("/api/v1/verwijderingen"), 400)
+
+
+# -- Idempotency-Key -------------------------------------------------------------------
+
+
+def _stop(api, key, **kwargs):
+    from tests.api.test_contractbeheer_api import stop_body
+
+    return api.post(
+        "/api/v1/clientenstops", stop_body(**kwargs), format="json", HTTP_IDEMPOTENCY_KEY=key
+    )
+
+
+def test_same_key_and_body_gives_the_first_answer_without_doing_it_twice(
+    api_a, contracten, dordrecht
+):
+    from contractbeheer.models import Clientenstop
+
+    eerste = _stop(api_a, "sleutel-1")
+    assert eerste.status_code == 201, eerste.content
+    tweede = _stop(api_a, "sleutel-1")
+    assert tweede.status_code == 201
+    assert tweede.json() == eerste.json()
+    assert tweede["Location"] == eerste["Location"]
+    assert tweede["Idempotent-Replayed"] == "true"
+    assert Clientenstop.objects.count() == 1
+    # Another key is another request.
+    assert _stop(api_a, "sleutel-2").status_code == 201
+    assert Clientenstop.objects.count() == 2
+
+
+def test_same_key_with_another_body_is_422(api_a, contracten, dordrecht):
+    from contractbeheer.models import Clientenstop
+
+    assert _stop(api_a, "sleutel-1").status_code == 201
+    body = _problem(_stop(api_a, "sleutel-1", reden="Iets anders"), 422)
+    assert "Idempotency-Key" in body["detail"]
+    assert Clientenstop.objects.count() == 1
+
+
+def test_same_key_while_the_first_is_still_running_is_409(
+    api_sleutel, aanbieder_a, contracten, dordrecht
+):
+    from sdd_portal.api.models import IdempotentVerzoek
+    from tests.api.test_contractbeheer_api import stop_body
+
+    sleutel, token = api_sleutel(aanbieder_a)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    # The first request's row, as it stands while its handler runs in another process.
+    eerste = client.post(
+        "/api/v1/clientenstops", stop_body(), format="json", HTTP_IDEMPOTENCY_KEY="k"
+    )
+    IdempotentVerzoek.objects.filter(sleutel=sleutel).update(status="bezig")
+    tweede = client.post(
+        "/api/v1/clientenstops", stop_body(), format="json", HTTP_IDEMPOTENCY_KEY="k"
+    )
+    assert eerste.status_code == 201
+    assert "nog verwerkt" in _problem(tweede, 409)["detail"]
+
+
+def test_keys_are_per_credential(api_a, api_als, aanbieder_a, contracten, dordrecht):
+    from contractbeheer.models import Clientenstop
+
+    assert _stop(api_a, "gedeeld").status_code == 201
+    ander = api_als(aanbieder_a)
+    assert _stop(ander, "gedeeld").status_code == 201
+    assert Clientenstop.objects.count() == 2
+
+
+def test_a_refused_request_is_replayed_as_refused(api_a, contracten, dordrecht):
+    from contractbeheer.models import Clientenstop
+
+    fout = _stop(api_a, "sleutel-x", reden="")
+    _problem(fout, 400)
+    _problem(_stop(api_a, "sleutel-x", reden=""), 400)
+    assert not Clientenstop.objects.exists()
