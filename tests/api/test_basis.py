@@ -317,3 +317,53 @@ def test_a_refused_request_is_replayed_as_refused(api_a, contracten, dordrecht):
     _problem(fout, 400)
     _problem(_stop(api_a, "sleutel-x", reden=""), 400)
     assert not Clientenstop.objects.exists()
+
+
+# -- issuing keys in Beheer -------------------------------------------------------------
+
+
+def test_beheerder_issues_a_key_and_sees_it_once(login, beheerder, aanbieder_a):
+    http = login(beheerder)
+    url = "/admin/api/apisleutel/add/"
+    assert http.get(url).status_code == 200
+    antwoord = http.post(
+        url,
+        {
+            "organisatie": aanbieder_a.pk,
+            "naam": "Zorgsysteem",
+            "scopes": ["toewijzingen:lezen"],
+        },
+    )
+    assert antwoord.status_code == 200
+    token = antwoord.context["token"]
+    assert token.startswith("sdd_") and token in antwoord.content.decode()
+    sleutel = ApiSleutel.objects.get(naam="Zorgsysteem")
+    assert sleutel.organisatie == aanbieder_a
+    assert sleutel.history.first().history_user == beheerder
+    # It works, and the key's page never shows the secret again.
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert api.get(URL).status_code == 200
+    pagina = http.get(f"/admin/api/apisleutel/{sleutel.pk}/change/").content.decode()
+    assert token.split("_", 2)[2] not in pagina
+
+
+def test_issuing_without_scopes_or_sdd_roles_is_refused_in_dutch(login, beheerder, sdd):
+    http = login(beheerder)
+    antwoord = http.post(
+        "/admin/api/apisleutel/add/", {"organisatie": sdd.pk, "naam": "Backoffice", "scopes": []}
+    )
+    assert antwoord.status_code == 200
+    tekst = antwoord.content.decode()
+    assert "Dit veld is verplicht" in tekst or "ten minste" in tekst
+    antwoord = http.post(
+        "/admin/api/apisleutel/add/",
+        {"organisatie": sdd.pk, "naam": "Backoffice", "scopes": ["clienten:lezen"]},
+    )
+    assert "Kies voor een sleutel van de SDD de rol" in antwoord.content.decode()
+    assert not ApiSleutel.objects.exists()
+
+
+def test_contract_manager_cannot_issue_keys(login, contractmanager):
+    http = login(contractmanager)
+    assert http.get("/admin/api/apisleutel/add/").status_code == 403
