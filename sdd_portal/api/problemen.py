@@ -13,6 +13,7 @@ import logging
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -47,6 +48,8 @@ def _invalid_params(detail, prefix: str = "") -> list[dict]:
     params = []
     if isinstance(detail, dict):
         for veld, waarde in detail.items():
+            # Keys are field names, or list indexes (errors of single items of a list).
+            veld = str(veld)
             naam = "nonFieldErrors" if veld in ("non_field_errors", "__all__") else camel(veld)
             volledig = f"{prefix}.{naam}" if prefix and naam != "nonFieldErrors" else naam
             params.extend(_invalid_params(waarde, volledig))
@@ -150,6 +153,7 @@ def _json_probleem(request, status_code: int, detail: str) -> JsonResponse:
     )
 
 
+@csrf_exempt  # token-authenticated API: a POST to an unknown URL is a 404, not a CSRF 403
 def api_niet_gevonden(request) -> JsonResponse:
     return _json_probleem(request, status.HTTP_404_NOT_FOUND, "Deze URL bestaat niet in de API.")
 

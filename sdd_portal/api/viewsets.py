@@ -41,6 +41,34 @@ def etag_van(data) -> str:
     return f'"{hashlib.sha256(ruw).hexdigest()[:32]}"'
 
 
+def _nul_tekens(waarde, pad: str):
+    """Paths of strings with a NUL character (PostgreSQL cannot store or compare them)."""
+    if isinstance(waarde, str):
+        if "\x00" in waarde:
+            yield pad
+    elif isinstance(waarde, dict):
+        for sleutel, item in waarde.items():
+            yield from _nul_tekens(item, f"{pad}.{sleutel}" if pad else str(sleutel))
+    elif isinstance(waarde, list | tuple):
+        for index, item in enumerate(waarde):
+            yield from _nul_tekens(item, f"{pad}.{index}")
+
+
+def _weiger_nul_tekens(request) -> None:
+    """Refuse NUL characters anywhere in the query or the body with a 400 naming the field,
+    before any service or query sees them (they would otherwise end in a database error)."""
+    velden = list(_nul_tekens(dict(request.query_params.lists()), ""))
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        data = request.data
+        if hasattr(data, "lists"):
+            data = {k: [v for v in vs if isinstance(v, str)] for k, vs in data.lists()}
+        velden += list(_nul_tekens(data, ""))
+    if velden:
+        raise exceptions.ValidationError(
+            {veld: ["Het teken NUL (\\x00) is niet toegestaan."] for veld in velden}
+        )
+
+
 class VoorwaardeMislukt(exceptions.APIException):
     status_code = 412
     default_code = "precondition_failed"
@@ -94,6 +122,7 @@ class ApiViewMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        _weiger_nul_tekens(request)
         self._idempotent = idempotentie.begin(request, request.auth)
 
     def handle_exception(self, exc):

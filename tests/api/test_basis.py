@@ -367,3 +367,28 @@ def test_issuing_without_scopes_or_sdd_roles_is_refused_in_dutch(login, beheerde
 def test_contract_manager_cannot_issue_keys(login, contractmanager):
     http = login(contractmanager)
     assert http.get("/admin/api/apisleutel/add/").status_code == 403
+
+
+def test_post_to_an_unknown_api_url_is_a_404_problem_not_a_csrf_page(api_a):
+    _problem(api_a.post("/api/v1/beschikkingen/geen-uuid/intrekken", {}, format="json"), 404)
+
+
+def test_errors_in_list_items_name_the_item(api_a):
+    antwoord = api_a.post(
+        "/api/v1/abonnementen",
+        {"callbackUrl": "https://example.org/x", "gebeurtenissen": ["signaal.nieuw", ""]},
+        format="json",
+    )
+    body = _problem(antwoord, 400)
+    assert "gebeurtenissen.1" in {p["name"] for p in body["invalidParams"]}
+
+
+def test_nul_characters_are_refused_naming_the_field(api_a, contracten, dordrecht):
+    from tests.api.test_contractbeheer_api import capaciteit_body
+
+    antwoord = api_a.post(
+        "/api/v1/capaciteit", capaciteit_body(gemeenten=["05\x0005"]), format="json"
+    )
+    body = _problem(antwoord, 400)
+    assert body["invalidParams"][0]["name"] == "gemeenten.0"
+    _problem(api_a.get(URL, {"modifiedSince": "2026\x00"}), 400)
