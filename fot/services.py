@@ -48,6 +48,14 @@ def _opslaan(obj, *, actor, reden: str):
     return obj
 
 
+def _gewijzigd(vergadering: Vergadering, *, actor, reden: str) -> None:
+    """A meeting's API representation includes its annotations and action items: move its
+    modified_at (with a history row) so a modifiedSince sync sees the change."""
+    vergadering._history_user = actor
+    vergadering._change_reason = reden[:100]
+    vergadering.save(update_fields=["modified_at"])
+
+
 def _alleen_cm(actor) -> None:
     if not heeft_sdd_rol(actor, Rol.CONTRACTMANAGER):
         raise PermissionDenied("Alleen contractmanagement bereidt overlegtafels voor.")
@@ -314,6 +322,10 @@ def actie_bijwerken(
                 notitie=f"Actiepunt {actiepunt.get_status_display()}: {tekst.strip()}"[:2000],
                 actor=actor,
             )
+    else:
+        # The updates are part of the action item's API representation (modifiedSince).
+        _opslaan(actiepunt, actor=actor, reden="Stand van zaken bijgewerkt")
+    _gewijzigd(actiepunt.vergadering, actor=actor, reden="Actiepunt bijgewerkt")
     return update
 
 
@@ -375,7 +387,7 @@ def annotatie_toevoegen(
         raise ValidationError("Het verslag is nog niet vastgesteld: pas de tekst zelf aan.")
     if not tekst.strip():
         raise ValidationError({"tekst": "Schrijf de aanvulling of correctie op."})
-    return _opslaan(
+    annotatie = _opslaan(
         Annotatie(
             vergadering=vergadering,
             agendapunt=agendapunt,
@@ -386,6 +398,8 @@ def annotatie_toevoegen(
         actor=actor,
         reden="Annotatie bij vastgesteld verslag",
     )
+    _gewijzigd(vergadering, actor=actor, reden="Annotatie toegevoegd")
+    return annotatie
 
 
 @transaction.atomic

@@ -7,6 +7,8 @@ the browser."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -17,8 +19,14 @@ from sdd_portal.api.serializers import SyncVelden, uuid_van
 from ..models import Beschikking, Client, Melding, Ondersteuningsplan, Onderzoek, Toewijzing
 
 
+def _redelijke_datum(waarde):
+    if not date(1900, 1, 1) <= waarde <= date(2999, 12, 31):
+        raise serializers.ValidationError("Kies een datum tussen 1900 en 2999.")
+
+
 def _datum(label: str, **kwargs) -> serializers.DateField:
     return serializers.DateField(
+        validators=[_redelijke_datum],
         error_messages={
             "invalid": f"Vul een geldige {label} in (JJJJ-MM-DD).",
             "required": f"Vul de {label} in.",

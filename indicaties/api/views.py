@@ -334,8 +334,14 @@ class OndersteuningsplanViewSet(ActieMixin, LeesViewSet):
         self.log_actie = Actie.DOWNLOADEN
         plan = self.get_object()
         self.log_clienten(self._client_ids_van([plan]))
+        try:
+            bestand = plan.bestand.open("rb")
+        except FileNotFoundError:
+            raise exceptions.NotFound(
+                "Het bestand van dit ondersteuningsplan is niet (meer) aanwezig."
+            ) from None
         return FileResponse(
-            plan.bestand.open("rb"),
+            bestand,
             content_type="application/pdf",
             as_attachment=True,
             filename=f"ondersteuningsplan-v{plan.versie}.pdf",

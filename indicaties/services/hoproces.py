@@ -235,6 +235,10 @@ def onderzoek_opslaan(
         )
         melding.status = MeldingStatus.ONDERZOCHT
         _save_with_history(melding, actor=actor, reason="Onderzoek afgerond")
+    else:
+        # The onderzoek is part of the melding's API representation: a draft change must
+        # move the melding's modified_at, or a modifiedSince sync would not see it.
+        _save_with_history(melding, actor=actor, reason="Onderzoek opgeslagen")
     return onderzoek
 
 

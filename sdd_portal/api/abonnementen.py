@@ -307,7 +307,8 @@ class AbonnementViewSet(
     serializer_class = AbonnementSerializer
 
     def get_queryset(self):
-        return Abonnement.objects.filter(organisatie_id=self.request.auth.organisatie_id)
+        # Per key: another key of the same organisation may have other scopes.
+        return Abonnement.objects.filter(sleutel=self.request.auth)
 
     def create(self, request, *args, **kwargs):
         invoer = AbonnementAanmeldenSerializer(data=request.data)

@@ -16,6 +16,7 @@ from rest_framework import exceptions
 from .models import IdempotentVerzoek
 
 HEADER = "Idempotency-Key"
+CLIENTEN = "__clienten"
 BEWAARTERMIJN = timedelta(hours=24)
 # A request still 'bezig' after this long died with its process; a retry may take over.
 VERLATEN_NA = timedelta(minutes=10)
@@ -103,7 +104,7 @@ def begin(request, sleutel) -> IdempotentVerzoek | None:
     return bestaand
 
 
-def afronden(verzoek: IdempotentVerzoek, response) -> None:
+def afronden(verzoek: IdempotentVerzoek, response, client_ids=()) -> None:
     """Keep the answer, unless the server failed: then a retry should really retry."""
     if response.status_code >= 500:
         IdempotentVerzoek.objects.filter(pk=verzoek.pk).delete()
@@ -112,6 +113,8 @@ def afronden(verzoek: IdempotentVerzoek, response) -> None:
     headers = {k: v for k, v in response.items() if k in ("Location", "ETag")}
     if getattr(response, "content_type", None):  # problem+json stays problem+json
         headers["Content-Type"] = response.content_type
+    # Not a header: the clients the answer shows, so a replay is in the access log too.
+    headers[CLIENTEN] = sorted(client_ids)
     IdempotentVerzoek.objects.filter(pk=verzoek.pk).update(
         status=IdempotentVerzoek.Status.KLAAR,
         antwoord_status=response.status_code,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db.models import Q
 from django.utils import timezone
@@ -23,14 +23,23 @@ PAGE_SIZE = "pageSize"
 
 
 def lees_tijdstip(waarde: str, *, veld: str) -> datetime:
-    moment = parse_datetime(waarde.replace(" ", "+")) if waarde else None
+    try:
+        moment = parse_datetime(waarde.replace(" ", "+")) if waarde else None
+    except ValueError:  # well-formed but impossible, e.g. month 13
+        moment = None
     if moment is None:
         raise ValidationError(
             {veld: [f"'{waarde}' is geen tijdstip; gebruik ISO 8601, bijv. 2026-01-31T08:00:00Z."]}
         )
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    return moment
+    try:
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        # In UTC: PostgreSQL refuses odd offsets such as +23:34 that ISO 8601 allows.
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise ValidationError(
+            {veld: [f"'{waarde}' valt buiten het bereik van geldige tijdstippen."]}
+        ) from None
 
 
 class SyncPaginatie(BasePagination):
@@ -59,7 +68,7 @@ class SyncPaginatie(BasePagination):
         try:
             moment, pk = json.loads(base64.urlsafe_b64decode(waarde.encode() + b"==="))
             return lees_tijdstip(moment, veld=CURSOR), int(pk)
-        except (ValueError, TypeError, ValidationError):
+        except (ValueError, TypeError, AttributeError, ValidationError):
             raise ValidationError(
                 {CURSOR: ["Deze cursor is ongeldig; gebruik de 'next'-link van de vorige pagina."]}
             ) from None

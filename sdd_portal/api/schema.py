@@ -76,6 +76,18 @@ def _tijden(node) -> None:
             _tijden(waarde)
 
 
+def _lege_email(componenten: dict) -> None:
+    """An optional e-mail address is answered as "" when empty, which is not a valid
+    ``format: email``: in answers, say so instead of claiming the format."""
+    for naam, schema in componenten.items():
+        if naam.endswith("Request"):
+            continue
+        for eigenschap in schema.get("properties", {}).values():
+            if eigenschap.get("format") == "email":
+                del eigenschap["format"]
+                eigenschap["description"] = "E-mailadres, of leeg als het niet bekend is."
+
+
 def api_conventies(result, generator, request, public):
     result.setdefault("components", {}).setdefault("schemas", {})["Probleem"] = PROBLEEM_SCHEMA
     for pad, operaties in result.get("paths", {}).items():
@@ -110,4 +122,5 @@ def api_conventies(result, generator, request, public):
                     },
                 )
     _tijden(result)
+    _lege_email(result["components"]["schemas"])
     return result

@@ -35,22 +35,34 @@ class Verwijderbaar:
     scope_resource: str  # the scope code that allows reading it
     model: str  # app_label.Model
     aanbieder_veld: str | None  # provider field on the row; None: SDD-only
+    sdd_rollen: tuple[str, ...] = ("consulent",)  # SDD roles that see every row
     openbaar: bool = False  # visible to every credential with the scope
 
+
+CM_EN_CONSULENT = ("consulent", "contractmanager")
 
 VERWIJDERBAAR = [
     Verwijderbaar("toewijzingen", "toewijzingen", "indicaties.Toewijzing", "aanbieder_id"),
     Verwijderbaar("beschikkingen", "beschikkingen", "indicaties.Beschikking", "aanbieder_id"),
-    Verwijderbaar("contracten", "aanbieders", "contractbeheer.Contract", "aanbieder_id"),
-    Verwijderbaar("clientenstops", "clientenstops", "contractbeheer.Clientenstop", "aanbieder_id"),
-    Verwijderbaar("capaciteit", "clientenstops", "contractbeheer.Capaciteit", "aanbieder_id"),
+    Verwijderbaar(
+        "contracten", "aanbieders", "contractbeheer.Contract", "aanbieder_id", CM_EN_CONSULENT
+    ),
+    Verwijderbaar(
+        "clientenstops",
+        "clientenstops",
+        "contractbeheer.Clientenstop",
+        "aanbieder_id",
+        CM_EN_CONSULENT,
+    ),
+    Verwijderbaar(
+        "capaciteit", "clientenstops", "contractbeheer.Capaciteit", "aanbieder_id", CM_EN_CONSULENT
+    ),
     Verwijderbaar("producten", "producten", "bandbreedte.Product", None, openbaar=True),
 ]
 
 
 def _zichtbare_verwijderingen(user, sleutel, vanaf):
     provider = aanbieder_id(user)
-    sdd = heeft_sdd_rol(user, "consulent", "contractmanager", "functioneel_beheerder")
     for item in VERWIJDERBAAR:
         if not sleutel.heeft_scope(scope(item.scope_resource, LEZEN)):
             continue
@@ -60,7 +72,7 @@ def _zichtbare_verwijderingen(user, sleutel, vanaf):
         if not item.openbaar:
             if provider is not None and item.aanbieder_veld:
                 historie = historie.filter(**{item.aanbieder_veld: provider})
-            elif not sdd:
+            elif not heeft_sdd_rol(user, *item.sdd_rollen):
                 continue
         for uuid, moment in historie.values_list("uuid", "history_date"):
             yield {"resource": item.resource, "uuid": uuid, "verwijderd_op": moment}

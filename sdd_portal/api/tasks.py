@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import json
 import logging
+import socket
 import time
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import requests
 from celery import shared_task
@@ -66,6 +69,18 @@ def _claimen(levering_pk: int) -> bool:
     )
 
 
+def _wijst_naar_intern(url: str) -> bool:
+    """The host name resolves (now, at send time) to a non-public address: a DNS name
+    cannot be used to make the portal call its own network. (A rebinding between this
+    check and the connection remains possible; an egress proxy closes that.)"""
+    host = urlsplit(url).hostname or ""
+    try:
+        adressen = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return False  # unresolvable: the POST itself fails and is retried
+    return any(not ipaddress.ip_address(a.split("%")[0]).is_global for a in adressen)
+
+
 def _versturen(levering: Levering) -> tuple[int | None, str]:
     """POST the delivery once. Returns (status code, error); error empty means success."""
     body = lichaam(levering.payload)
@@ -78,6 +93,10 @@ def _versturen(levering: Levering) -> tuple[int | None, str]:
         "SDD-Timestamp": str(tijdstempel),
         "SDD-Signature": handtekening(levering.abonnement.geheim, tijdstempel, body),
     }
+    if not settings.API_CALLBACK_HTTP_TOESTAAN and _wijst_naar_intern(
+        levering.abonnement.callback_url
+    ):
+        return None, "Het adres van de callback-URL wijst naar een intern netwerk; niet verstuurd."
     try:
         with requests.post(
             levering.abonnement.callback_url,
@@ -91,12 +110,19 @@ def _versturen(levering: Levering) -> tuple[int | None, str]:
     except requests.Timeout:
         return None, f"Geen antwoord binnen {settings.API_CALLBACK_TIMEOUT:g} seconden."
     except requests.RequestException as exc:
-        return None, f"Verbinding mislukt: {type(exc).__name__}: {exc}"[:500]
+        # Only the kind of failure: details (hosts, ports) would map the network.
+        return None, f"Verbinding mislukt ({type(exc).__name__})."
     if 200 <= code < 300:
         return code, ""
     if 300 <= code < 400:
         return code, f"HTTP {code}: doorverwijzingen worden niet gevolgd."
     return code, f"HTTP {code}"
+
+
+def _org_actief(sleutel) -> bool:
+    from sdd_portal.accounts.models import Organisatie
+
+    return Organisatie.objects.filter(pk=sleutel.organisatie_id, actief=True).exists()
 
 
 @shared_task(name="sdd_portal.api.levering_versturen", acks_late=True, ignore_result=True)
@@ -107,7 +133,9 @@ def levering_versturen(levering_pk: int) -> str:
         return "overgeslagen"
     levering = Levering.objects.select_related("abonnement__sleutel").get(pk=levering_pk)
     abonnement = levering.abonnement
-    if not abonnement.actief or not abonnement.sleutel.actief:
+    sleutel = abonnement.sleutel
+    vervallen = sleutel.geldig_tot is not None and sleutel.geldig_tot < timezone.localdate()
+    if not abonnement.actief or not sleutel.actief or vervallen or not _org_actief(sleutel):
         Levering.objects.filter(pk=levering.pk).update(
             status=Levering.Status.OPGEGEVEN,
             laatste_fout="Het abonnement is beëindigd; niet meer verstuurd.",

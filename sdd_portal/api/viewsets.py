@@ -130,6 +130,7 @@ class ApiViewMixin:
             verzoek = exc.verzoek
             headers = dict(verzoek.antwoord_headers)
             content_type = headers.pop("Content-Type", None)
+            self.log_clienten(headers.pop(idempotentie.CLIENTEN, []))
             headers["Idempotent-Replayed"] = "true"
             return Response(
                 verzoek.antwoord,
@@ -143,7 +144,7 @@ class ApiViewMixin:
         response = super().finalize_response(request, response, *args, **kwargs)
         verzoek = getattr(self, "_idempotent", None)
         if verzoek is not None and response.get("Idempotent-Replayed") is None:
-            idempotentie.afronden(verzoek, response)
+            idempotentie.afronden(verzoek, response, getattr(self, "_client_ids", ()))
         self._log(request, response)
         return response
 

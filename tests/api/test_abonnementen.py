@@ -567,7 +567,7 @@ def test_geen_verbinding_wordt_als_fout_vastgelegd(api_a, settings):
         1,
         None,
     )
-    assert levering.laatste_fout.startswith("Verbinding mislukt: ConnectionError")
+    assert levering.laatste_fout.startswith("Verbinding mislukt (ConnectionError)")
 
 
 def test_wachttijden_verdubbelen_tot_een_uur():
@@ -606,7 +606,8 @@ def test_veeg_plant_verlopen_leveringen_opnieuw_in(api_a, ontvanger, monkeypatch
 
 
 @pytest.mark.django_db(transaction=True)
-def test_echte_worker_levert_de_ping(celery_worker, ontvanger, aanbieder_a, api_sleutel):
+def test_echte_worker_levert_de_ping(ontvanger, celery_worker, aanbieder_a, api_sleutel):
+    # ontvanger first: it allows http callbacks, which the worker process inherits.
     sleutel, _ = api_sleutel(aanbieder_a)
     abonnement = abonnement_registreren(
         sleutel=sleutel, callback_url=ontvanger.url, gebeurtenissen=["signaal.nieuw"]
@@ -619,3 +620,21 @@ def test_echte_worker_levert_de_ping(celery_worker, ontvanger, aanbieder_a, api_
     assert len(ontvanger.verzoeken) == 1
     assert geldig(abonnement.geheim, ontvanger.verzoeken[0])
     assert json.loads(ontvanger.verzoeken[0]["body"])["type"] == "ping"
+
+
+def test_a_host_name_that_resolves_to_the_internal_network_is_not_called(
+    settings, ontvanger, aanbieder_a, api_sleutel
+):
+    """A DNS name is checked when sending, not only the literal in the URL."""
+    settings.API_CALLBACK_HTTP_TOESTAAN = True  # registration of an http URL in the test
+    sleutel, _ = api_sleutel(aanbieder_a)
+    poort = ontvanger.url.rsplit(":", 1)[1]
+    abonnement = abonnement_registreren(
+        sleutel=sleutel, callback_url=f"http://localhost:{poort}", gebeurtenissen=["signaal.nieuw"]
+    )
+    settings.API_CALLBACK_HTTP_TOESTAAN = False  # production
+    levering = ping_versturen(abonnement=abonnement)
+    tasks.levering_versturen(levering.pk)
+    levering.refresh_from_db()
+    assert ontvanger.verzoeken == []
+    assert "intern netwerk" in levering.laatste_fout

@@ -392,3 +392,11 @@ def test_nul_characters_are_refused_naming_the_field(api_a, contracten, dordrech
     body = _problem(antwoord, 400)
     assert body["invalidParams"][0]["name"] == "gemeenten.0"
     _problem(api_a.get(URL, {"modifiedSince": "2026\x00"}), 400)
+
+
+@pytest.mark.parametrize(
+    "waarde", ["2026-13-01T00:00:00", "1836-07-30T06:42:43+23:34", "0001-01-01T00:00:00+01:00"]
+)
+def test_odd_but_iso_timestamps_are_handled(api_a, waarde):
+    antwoord = api_a.get(URL, {"modifiedSince": waarde})
+    assert antwoord.status_code in (200, 400), antwoord.content

@@ -66,15 +66,14 @@ def omgeving(
 
 @schema.parametrize()
 @settings(
-    max_examples=12,
+    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@pytest.mark.parametrize("wie", ["aanbieder", "consulent"])
-def test_api_answers_match_the_schema(case, wie, omgeving):
+def test_api_answers_match_the_schema(case, omgeving):
+    """Every generated request is sent with a provider's and with a consulent's key."""
     base_url, tokens = omgeving
-    case.call_and_validate(
-        base_url=base_url,
-        headers={"Authorization": f"Bearer {tokens[wie]}"},
-        checks=CHECKS,
-    )
+    for token in tokens.values():
+        case.call_and_validate(
+            base_url=base_url, headers={"Authorization": f"Bearer {token}"}, checks=CHECKS
+        )
