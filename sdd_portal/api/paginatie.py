@@ -9,6 +9,7 @@ import base64
 import json
 from datetime import UTC, datetime
 
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -78,6 +79,17 @@ class SyncPaginatie(BasePagination):
         ruw = json.dumps([moment.isoformat(), pk]).encode()
         return base64.urlsafe_b64encode(ruw).decode().rstrip("=")
 
+    @staticmethod
+    def _ophalen(qs) -> list:
+        """Fetch one page with the joins in the order written: the main table by its
+        (modified_at) index first, then one lookup per row for each referenced UUID.
+        Letting the planner search every join order of a list with six or more
+        references cost 50-60 ms of planning for 1-4 ms of execution (EXPLAIN ANALYZE on
+        /beschikkingen); with join_collapse_limit = 1 planning takes 1.5 ms."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL join_collapse_limit = 1")
+            return list(qs)
+
     def paginate_queryset(self, queryset, request, view=None):
         grootte = self._page_size(request)
         qs = queryset.order_by("modified_at", "pk")
@@ -88,7 +100,7 @@ class SyncPaginatie(BasePagination):
         if cursor:
             moment, pk = cursor
             qs = qs.filter(Q(modified_at__gt=moment) | Q(modified_at=moment, pk__gt=pk))
-        rijen = list(qs[: grootte + 1])
+        rijen = self._ophalen(qs[: grootte + 1])
         self.request = request
         self.volgende = None
         if len(rijen) > grootte:
