@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from bandbreedte.models import Bandbreedte, Normenkader
 from contractbeheer.models import Capaciteit, Clientenstop
 from contractbeheer.states import StopStatus
+from tests.api.helpers import aantal_queries, uuids
 from tests.conftest import contract
 from tests.contractbeheer import conftest as contractbeheer_fixtures
 from tests.factories import OrganisatieFactory, ProductFactory
@@ -27,11 +26,6 @@ V1 = "/api/v1"
 
 def vandaag() -> date:
     return timezone.localdate()
-
-
-def uuids(response) -> set[str]:
-    assert response.status_code == 200, response.content
-    return {r["uuid"] for r in response.json()["results"]}
 
 
 def invalid(response) -> dict[str, str]:
@@ -55,14 +49,6 @@ def stop_body(**kwargs) -> dict:
     }
     body.update(kwargs)
     return body
-
-
-def aantal_queries(client, url) -> int:
-    client.get(url)  # warm up: 'last used' of the credential, content types
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, response.content
-    return len(ctx.captured_queries)
 
 
 # ----------------------------------------------------------------- products and bands

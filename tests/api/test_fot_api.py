@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from fot import services
 from fot.models import Actiepunt, ActieStatus, Actieupdate, VergaderingStatus
+from tests.api.helpers import aantal_queries, uuids
 from tests.fot import conftest as fot_fixtures
 from tests.fot.conftest import DEELNEMER, plannen, punt
 
@@ -23,19 +22,6 @@ actie_a = fot_fixtures.actie_a
 pytestmark = pytest.mark.django_db
 
 V1 = "/api/v1"
-
-
-def uuids(response) -> set[str]:
-    assert response.status_code == 200, response.content
-    return {r["uuid"] for r in response.json()["results"]}
-
-
-def aantal_queries(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
 
 
 @pytest.fixture

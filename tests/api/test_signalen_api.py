@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from sdd_portal.accounts.models import Rol
 from sdd_portal.audit.models import AccessLogEntry
 from sdd_portal.signalen import services
 from sdd_portal.signalen.models import Ontvanger, Signaal, SignaalGelezen, SignaalSoort
+from tests.api.helpers import aantal_queries, uuids
 from tests.factories import ToewijzingFactory
 
 pytestmark = pytest.mark.django_db
 
 V1 = "/api/v1"
-
-
-def uuids(response) -> set[str]:
-    assert response.status_code == 200, response.content
-    return {r["uuid"] for r in response.json()["results"]}
 
 
 def signaal_voor_aanbieder(aanbieder, *, toewijzing=None, titel="Nieuwe toewijzing") -> Signaal:
@@ -149,14 +143,6 @@ def test_afhandelen_ongeldig(api_a, signaal_a, body):
     assert params[0]["reason"].startswith(("Schrijf kort", "De notitie is te lang"))
     signaal_a.refresh_from_db()
     assert signaal_a.status == Signaal.Status.OPEN and signaal_a.history.count() == 1
-
-
-def aantal_queries(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
 
 
 def test_signalen_vast_aantal_queries_en_sync(api_a, aanbieder_a):
