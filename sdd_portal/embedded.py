@@ -19,7 +19,8 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("SDD_DATA_DIR", BASE_DIR / ".data"))
-DATABASE_NAME = "sdd_portal"
+# The embedded database; `make bench` uses its own per scale (sdd_bench_region, ...).
+DATABASE_NAME = os.environ.get("SDD_DATABASE_NAME") or "sdd_portal"
 
 _handles: list[object] = []  # keep the server handles alive for the process lifetime
 

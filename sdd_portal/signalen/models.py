@@ -151,6 +151,14 @@ class Signaal(DomainModel):
                 name="signaal_persoonlijk_open",
             ),
             models.Index(fields=["onderwerp_type", "onderwerp_id"], name="signaal_onderwerp"),
+            # The inbox archive ("alle", newest first) at national scale: an ordered index
+            # scan that stops after a page instead of sorting a provider's whole history.
+            models.Index(
+                fields=["organisatie", "-peildatum", "-id"],
+                condition=Q(gebruiker__isnull=True),
+                name="signaal_postvak_alle",
+            ),
+            models.Index(fields=["gebruiker", "-peildatum", "-id"], name="signaal_persoonlijk"),
         ]
 
     def __str__(self) -> str:

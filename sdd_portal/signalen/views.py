@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,6 +14,7 @@ from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.audit.models import Actie, Uitkomst
 from sdd_portal.audit.services import log_access
+from sdd_portal.paginatie import BegrensdePaginator
 
 from . import services
 from .forms import SluitForm, VoorkeurenForm
@@ -40,7 +40,7 @@ def postvak(request):
         qs = qs.filter(status=toon)
     if soort in SignaalSoort.values:
         qs = qs.filter(soort=soort)
-    page = Paginator(
+    page = BegrensdePaginator(
         _met_gelezen(qs, request.user).order_by("-peildatum", "-id"), settings.PAGE_SIZE
     ).get_page(request.GET.get("pagina"))
     client_ids = [s.client_id for s in page.object_list if s.client_id]
