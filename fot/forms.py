@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 
 from sdd_portal.accounts.models import Organisatie, User
 
-from .models import ActieStatus, Tafel
+from .models import Actiepunt, ActieStatus, Tafel, Vergadering
 
 DATUM = {"type": "date"}
 TIJD = {"type": "time"}
@@ -130,6 +131,89 @@ class ActieUpdateForm(forms.Form):
         initial=ActieStatus.OPEN,
         error_messages={"invalid_choice": "Kies open, afgerond of vervallen."},
     )
+
+
+ALLE_AANBIEDERS = "alle"
+
+
+class ActiepuntFilterForm(forms.Form):
+    """Filters of the action list across meetings. Every choice comes from what the actor may
+    see: a table or owner outside it is refused like an unknown one."""
+
+    tafel = forms.ModelChoiceField(
+        label="Tafel",
+        required=False,
+        queryset=Tafel.objects.none(),
+        empty_label="alle tafels",
+        error_messages={"invalid_choice": "Kies een tafel uit de lijst."},
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "alle statussen"), *ActieStatus.choices],
+        error_messages={"invalid_choice": "Kies een status uit de lijst."},
+    )
+    eigenaar = forms.ChoiceField(
+        label="Eigenaar",
+        required=False,
+        error_messages={"invalid_choice": "Kies een eigenaar uit de lijst."},
+    )
+    q = forms.CharField(
+        label="Zoeken in de tekst",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        error_messages={"max_length": "De zoektekst mag hooguit %(limit_value)d tekens zijn."},
+    )
+    verlopen = forms.BooleanField(
+        label="Alleen verlopen",
+        required=False,
+        help_text="Open actiepunten waarvan de uiterste datum voorbij is.",
+    )
+    hide_optional = True
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        zichtbaar = Actiepunt.objects.visible_to(actor)
+        self.fields["tafel"].queryset = (
+            Tafel.objects.filter(vergaderingen__in=Vergadering.objects.visible_to(actor))
+            .distinct()
+            .order_by("naam")
+        )
+        organisaties = Organisatie.objects.filter(
+            Q(pk__in=zichtbaar.values("eigenaar_organisatie_id"))
+            | Q(pk__in=zichtbaar.values("eigenaar_persoon__organisatie_id"))
+        )
+        personen = (
+            User.objects.filter(pk__in=zichtbaar.values("eigenaar_persoon_id"))
+            .select_related("organisatie")
+            .order_by("last_name", "first_name", "username")
+        )
+        self.fields["eigenaar"].choices = [
+            ("", "alle eigenaren"),
+            (ALLE_AANBIEDERS, "alle aanbieders"),
+            ("Organisaties", [(f"o{o.pk}", o.naam) for o in organisaties.order_by("naam")]),
+            (
+                "Personen",
+                [
+                    (
+                        f"p{u.pk}",
+                        f"{u.get_full_name() or u.username}"
+                        + (f" ({u.organisatie.naam})" if u.organisatie_id else ""),
+                    )
+                    for u in personen
+                ],
+            ),
+        ]
+
+    def clean_eigenaar(self) -> tuple[str, int | None] | None:
+        """``("alle", None)``, ``("o", organisation pk)``, ``("p", person pk)`` or None."""
+        waarde = self.cleaned_data["eigenaar"]
+        if not waarde:
+            return None
+        if waarde == ALLE_AANBIEDERS:
+            return (ALLE_AANBIEDERS, None)
+        return (waarde[0], int(waarde[1:]))
 
 
 class VaststellenForm(forms.Form):

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from sdd_portal.accounts.models import Organisatie
@@ -296,6 +297,50 @@ class ActiepuntQuerySet(models.QuerySet):
 
     def open(self):
         return self.filter(status=ActieStatus.OPEN)
+
+    def met_uiterlijk(self, actor):
+        """Annotate the due date the action list sorts and filters on: ``uiterlijk_datum`` is
+        the date itself or, for "uiterlijk de volgende vergadering", the date of the table's
+        next meeting the actor may see (``volgende_datum``; none planned yet: no date)."""
+        volgende = (
+            Vergadering.objects.visible_to(actor)
+            .filter(tafel_id=OuterRef("tafel_id"), datum__gt=OuterRef("vergadering__datum"))
+            .order_by("datum", "id")
+            .values("datum")[:1]
+        )
+        return self.annotate(
+            volgende_datum=Case(
+                When(volgende_vergadering=True, termijn__isnull=True, then=Subquery(volgende)),
+                default=None,
+                output_field=models.DateField(),
+            ),
+            uiterlijk_datum=Coalesce("termijn", "volgende_datum"),
+        )
+
+    def verlopen(self, peildatum):
+        """Open items whose due date (see ``met_uiterlijk``) lies before ``peildatum``: an
+        item is overdue once its last day has passed, as in the daily rule."""
+        return self.open().filter(uiterlijk_datum__lt=peildatum)
+
+    def met_laatste_update(self):
+        """Annotate the date and text of the latest progress note, without a query per item."""
+        laatste = Actieupdate.objects.filter(actiepunt_id=OuterRef("pk")).order_by("-datum", "-id")
+        return self.annotate(
+            laatste_update_datum=Subquery(laatste.values("datum")[:1]),
+            laatste_update_tekst=Subquery(laatste.values("tekst")[:1]),
+        )
+
+    def van_organisatie(self, organisatie_id: int):
+        """Items owned by the organisation, or by one of its people."""
+        return self.filter(
+            Q(eigenaar_organisatie_id=organisatie_id)
+            | Q(eigenaar_persoon__organisatie_id=organisatie_id)
+        )
+
+    def zoek(self, tekst: str):
+        """Full-text search in the action text (Dutch stemming, the GIN index)."""
+        query = SearchQuery(tekst, config="dutch", search_type="websearch")
+        return self.annotate(zoek=ZOEK_ACTIEPUNT).filter(zoek=query)
 
 
 class Actiepunt(DomainModel):

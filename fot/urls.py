@@ -22,6 +22,7 @@ urlpatterns = [
     path("fot/agendapunten/<uuid:uuid>/bijlage/", views.bijlage_nieuw, name="bijlage-nieuw"),
     path("fot/bijlagen/<uuid:uuid>/", views.bijlage, name="bijlage"),
     path("fot/vergaderingen/<uuid:uuid>/gegevens/", views.gegevens, name="gegevens"),
+    path("fot/actiepunten/", views.actiepunten, name="actiepunten"),
     path("fot/actiepunten/<uuid:uuid>/", views.actiepunt, name="actiepunt"),
     path("openbaar/fot/", views.openbaar_lijst, name="openbaar"),
     path("openbaar/fot/<uuid:uuid>/", views.openbaar_verslag, name="openbaar-verslag"),

@@ -6,9 +6,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sdd_portal.accounts.models import Rol
@@ -17,6 +19,8 @@ from sdd_portal.forms import fouten_naar_form, status_voor
 
 from . import services
 from .forms import (
+    ALLE_AANBIEDERS,
+    ActiepuntFilterForm,
     ActiepuntForm,
     ActieUpdateForm,
     AgendapuntForm,
@@ -37,12 +41,12 @@ from .models import (
     Bijlage,
     Tafel,
     Vergadering,
-    VergaderingStatus,
 )
 from .openbaar import anoniem
 
 LEZERS = (Rol.CONTRACTMANAGER, Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER)
 ACTIE_RELATED = ("eigenaar_organisatie", "eigenaar_persoon", "vergadering", "tafel")
+ACTIELIJST_PER_PAGINA = 50
 
 
 def _vergadering(request, uuid) -> Vergadering:
@@ -62,9 +66,9 @@ def _is_cm(user) -> bool:
 
 def _tafels(user):
     zichtbaar = Vergadering.objects.visible_to(user)
-    open_acties = Q(actiepunten__status="open")
-    if not _is_cm(user):  # items of minutes still in draft are not theirs to see yet
-        open_acties &= ~Q(actiepunten__vergadering__status=VergaderingStatus.CONCEPT)
+    # Counted like the action list counts them: items of meetings the user may see (for a
+    # provider, none of minutes still in draft).
+    open_acties = Q(actiepunten__status=ActieStatus.OPEN, actiepunten__vergadering__in=zichtbaar)
     return (
         Tafel.objects.filter(vergaderingen__in=zichtbaar)
         .distinct()
@@ -314,6 +318,62 @@ def actiepunt(request, uuid):
         request,
         "fot/actiepunt.html",
         {"actie": actie, "updates": list(actie.updates.select_related("door")), "form": form},
+        status=status_voor(form),
+    )
+
+
+def _actielijst(user, data: dict):
+    """The visible action items matching the filters, soonest due first."""
+    qs = (
+        Actiepunt.objects.visible_to(user)
+        .met_uiterlijk(user)
+        .met_laatste_update()
+        .select_related(*ACTIE_RELATED)
+    )
+    if data.get("tafel"):
+        qs = qs.filter(tafel=data["tafel"])
+    if data.get("status"):
+        qs = qs.filter(status=data["status"])
+    eigenaar = data.get("eigenaar")
+    if eigenaar is not None:
+        soort, pk = eigenaar
+        if soort == ALLE_AANBIEDERS:
+            qs = qs.filter(eigenaar_alle_aanbieders=True)
+        elif soort == "o":
+            qs = qs.van_organisatie(pk)
+        else:
+            qs = qs.filter(eigenaar_persoon_id=pk)
+    if data.get("verlopen"):
+        qs = qs.verlopen(timezone.localdate())
+    if data.get("q"):
+        qs = qs.zoek(data["q"])
+    return qs.order_by(
+        F("uiterlijk_datum").asc(nulls_last=True), "vergadering__datum", "tafel__naam", "id"
+    )
+
+
+@rol_vereist(*LEZERS)
+def actiepunten(request):
+    """The action items of every meeting the user may see, to track follow-up. Without a
+    status in the address only the open ones."""
+    data = request.GET.copy()
+    data.setdefault("status", ActieStatus.OPEN)
+    form = ActiepuntFilterForm(data, actor=request.user)
+    page = None
+    if form.is_valid():
+        page = Paginator(_actielijst(request.user, form.cleaned_data), ACTIELIJST_PER_PAGINA)
+        page = page.get_page(request.GET.get("pagina"))
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return render(
+        request,
+        "fot/actiepunten.html",
+        {
+            "form": form,
+            "page": page,
+            "querystring": querystring.urlencode(),
+            "vandaag": timezone.localdate(),
+        },
         status=status_voor(form),
     )
 
