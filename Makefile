@@ -1,6 +1,11 @@
 # The two commands a newcomer needs: `make run` and `make test`.
 VENV := .venv
 PY := $(VENV)/bin/python
+SCALE ?= demo
+
+# `make bench` keeps each scale in an embedded database of its own (sdd_bench_demo, ...),
+# so the data of `make run` stays as it is. Ignored when DATABASE_URL is set.
+bench: export SDD_DATABASE_NAME = sdd_bench_$(SCALE)
 
 .PHONY: run test lint format bootstrap totp migrations shell clean-data bench openapi
 
@@ -38,9 +43,9 @@ shell: ## Django shell against the (embedded) database
 clean-data: ## Remove the embedded database, broker data and stored documents (.data/)
 	rm -rf .data
 
-bench: ## Server time (p50/p95), queries and memory of the key pages (SCALE=region adds 10,000 HO clients)
+bench: ## Measure pages, API, sync, daily jobs, PDF and load: make bench SCALE=demo|region|national (JSON in .data/bench-SCALE.json)
 	@bash scripts/bootstrap.sh run
+	@mkdir -p .data
 	@DJANGO_DEBUG=true $(PY) manage.py migrate --no-input -v 0
-	@DJANGO_DEBUG=true $(PY) manage.py demo_data -v 0
-	@if [ "$(SCALE)" = "region" ]; then DJANGO_DEBUG=true $(PY) manage.py synthetic_ho --clients 10000 --decisions 50000; fi
-	@DJANGO_DEBUG=true $(PY) manage.py bench $(BENCH_ARGS)
+	@DJANGO_DEBUG=true $(PY) manage.py bench_data --schaal $(SCALE)
+	@DJANGO_DEBUG=true $(PY) manage.py bench --schaal $(SCALE) --json .data/bench-$(SCALE).json $(BENCH_ARGS)

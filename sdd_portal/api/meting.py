@@ -1,5 +1,6 @@
 """API measurements for ``manage.py bench``: a full sync over loopback HTTP against
-gunicorn, and the list endpoints' p95 for a page of 100 with their query counts."""
+gunicorn, and the list endpoints' p95 for a page of 100 with their query counts. The
+``gunicorn`` context also serves the load test (``sdd_portal.meting.last``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from contextlib import contextmanager
 
 import requests
 from django.conf import settings
+from django.db import connection
+from psycopg.conninfo import make_conninfo
 
 from sdd_portal.accounts.models import Organisatie
 
@@ -48,14 +51,40 @@ def _vrije_poort() -> int:
         return s.getsockname()[1]
 
 
+def _database_url() -> str:
+    """The database this process is connected to (under pytest: the test database, not
+    the one ``DATABASE_URL`` names), as a libpq connection string."""
+    instellingen = connection.settings_dict
+    return make_conninfo(
+        **{
+            sleutel: waarde
+            for sleutel, waarde in (
+                ("dbname", instellingen["NAME"]),
+                ("host", instellingen["HOST"]),
+                ("port", instellingen["PORT"]),
+                ("user", instellingen["USER"]),
+                ("password", instellingen["PASSWORD"]),
+            )
+            if waarde
+        }
+    )
+
+
 @contextmanager
-def gunicorn(workers: int = 2):
-    """The portal under gunicorn on a free loopback port, with this process's settings."""
+def gunicorn(workers: int = 2, threads: int = 1):
+    """The portal under gunicorn on a free loopback port, with this process's settings and
+    database. Plain http on loopback: no TLS redirect, no ``Secure`` cookies, no HSTS.
+    ``threads`` above 1 selects gunicorn's threaded worker (keep-alive connections)."""
     poort = _vrije_poort()
     env = {
         **os.environ,
+        "DATABASE_URL": _database_url(),
+        # The same key as this process: sessions made here must be valid there.
+        "DJANGO_SECRET_KEY": settings.SECRET_KEY,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SECURE_COOKIES": "false",
+        "DJANGO_HSTS_SECONDS": "0",
         "API_THROTTLE_RATE": "100000/min",
     }
     proces = subprocess.Popen(  # noqa: S603 - our own interpreter and module
@@ -68,6 +97,8 @@ def gunicorn(workers: int = 2):
             f"127.0.0.1:{poort}",
             "-w",
             str(workers),
+            "--threads",
+            str(threads),
             "--log-level",
             "warning",
         ],
@@ -76,14 +107,18 @@ def gunicorn(workers: int = 2):
     )
     basis = f"http://127.0.0.1:{poort}"
     try:
-        for _ in range(200):
+        tot = time.monotonic() + 60  # a busy machine takes a while to import Django
+        while True:
+            if proces.poll() is not None:
+                raise RuntimeError(f"gunicorn stopte bij het opstarten (code {proces.returncode})")
             try:
                 if requests.get(f"{basis}/healthz", timeout=10).status_code == 200:
                     break
             except requests.RequestException:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("gunicorn kwam niet op")
+                pass
+            if time.monotonic() > tot:
+                raise RuntimeError("gunicorn kwam niet op binnen 60 s")
+            time.sleep(0.1)
         yield basis
     finally:
         proces.terminate()
