@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.audit.models import Actie
 from sdd_portal.audit.services import log_access
+from sdd_portal.paginatie import BegrensdePaginator
 
 from .. import services
 from ..forms import ClientForm, ClientZoekForm, ToewijzingForm
@@ -35,7 +35,7 @@ def client_zoeken(request):
         qs = Client.objects.visible_to(request.user).select_related("gemeente")
         if zoekt:
             qs = qs.search(**form.criteria())
-        page = Paginator(qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
+        page = BegrensdePaginator(qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
         log_access(
             request=request,
             actie=Actie.ZOEKEN,
