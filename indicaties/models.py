@@ -109,6 +109,8 @@ class Client(DomainModel):
             ),
             models.Index(fields=["postcode", "huisnummer"], name="client_postcode_nr"),
             models.Index(fields=["geboortedatum"], name="client_geboortedatum"),
+            # Client lists in their display order, so LIMIT stops early.
+            models.Index(fields=["achternaam", "voornamen", "id"], name="client_naam_volgorde"),
         ]
 
     def __str__(self) -> str:
@@ -200,6 +202,18 @@ class Toewijzing(DomainModel):
                 name="toewijzing_inbox",
             ),
             models.Index(fields=["aanbieder", "-ingangsdatum"], name="toewijzing_aanbieder_start"),
+            # The provider's home: its newest assignments.
+            models.Index(
+                fields=["aanbieder", "-created_at", "-id"], name="toewijzing_aanbieder_nieuwst"
+            ),
+            # The provider's worklist "plannen verwacht": banded assignments, oldest first,
+            # with the end date in the index so closed ones are skipped without the table.
+            models.Index(
+                fields=["aanbieder", "created_at", "id"],
+                include=["einddatum"],
+                condition=Q(bandbreedte__isnull=False),
+                name="toewijzing_plan_verwacht",
+            ),
             models.Index(
                 fields=["ingangsdatum"],
                 condition=Q(bandbreedte__isnull=False),
@@ -717,6 +731,13 @@ class Ondersteuningsplan(DomainModel):
                 fields=["toewijzing", "versie"],
                 condition=Q(status="afgewezen"),
                 name="plan_afgewezen",
+            ),
+            # Versions after the first: "is there a newer version?" probes this small index
+            # (a newer version always has versie > 1) instead of every plan in the country.
+            models.Index(
+                fields=["toewijzing", "versie"],
+                condition=Q(versie__gt=1),
+                name="plan_vervolgversie",
             ),
         ]
 

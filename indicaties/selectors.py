@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from sdd_portal.audit.models import Actie, Uitkomst
 from sdd_portal.audit.services import log_access
+from sdd_portal.paginatie import GRENS
 from sdd_portal.periods import open_of_vanaf
 
 from .models import (
@@ -110,9 +111,11 @@ def werklijst_aanbieder(actor, *, datum=None) -> dict:
         "client", "product", "bandbreedte", "beschikking"
     )
     nieuw = toewijzingen.filter(gezien_op__isnull=True).order_by("-created_at", "-id")
+    # A newer version always has versie > 1; saying so lets PostgreSQL probe the small
+    # partial index plan_vervolgversie instead of every plan version in the country.
     nieuwere = Ondersteuningsplan.objects.filter(
-        toewijzing_id=OuterRef("toewijzing_id"), versie__gt=OuterRef("versie")
-    )
+        toewijzing_id=OuterRef("toewijzing_id"), versie__gt=1
+    ).filter(versie__gt=OuterRef("versie"))
     afgewezen = (
         Ondersteuningsplan.objects.visible_to(actor)
         .filter(status=PlanStatus.AFGEWEZEN)
@@ -129,6 +132,14 @@ def werklijst_aanbieder(actor, *, datum=None) -> dict:
     )
     termijn = timedelta(days=instellingen.plan_termijn_dagen)
     return {"nieuw": nieuw, "afgewezen": afgewezen, "verwacht": verwacht, "termijn": termijn}
+
+
+def begrensd_aantal(qs, grens: int = GRENS) -> tuple[int, bool]:
+    """``(count, capped)``: counts at most ``grens`` rows of ``qs`` in its own order, so
+    a count of a provider's tens of thousands of rows stops early. ``capped`` is True
+    when there are more than ``grens``; the page then says "meer dan 1.000"."""
+    geteld = qs[: grens + 1].count()
+    return min(geteld, grens), geteld > grens
 
 
 # ------------------------------------------------------------------------- timeline

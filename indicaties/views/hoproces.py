@@ -33,6 +33,7 @@ from ..forms import (
 )
 from ..models import Beschikking, Brief, Melding, Ondersteuningsplan, Onderzoek, Toewijzing
 from ..selectors import (
+    begrensd_aantal,
     client_of_404,
     record_of_404,
     werklijst_aanbieder,
@@ -617,10 +618,18 @@ def werklijst(request):
         client_ids += [m.client_id for m in context["onderzoek"]["rijen"]]
     else:
         lijst = werklijst_aanbieder(user)
+        verwacht = lijst["verwacht"]
+        # Tens of thousands at national scale: count at most 1,000, newest first (the
+        # assignments still waiting for a plan are the recent ones).
+        aantal, afgekapt = begrensd_aantal(verwacht.reverse())
         context.update(
             nieuw=_deel(lijst["nieuw"]),
             afgewezen=_deel(lijst["afgewezen"]),
-            verwacht=_deel(lijst["verwacht"]),
+            verwacht={
+                "aantal": aantal,
+                "afgekapt": afgekapt,
+                "rijen": list(verwacht[:WERKLIJST_GROOTTE]),
+            },
         )
         for t in context["verwacht"]["rijen"]:
             t.plan_verwacht_op = timezone.localtime(t.created_at).date() + lijst["termijn"]

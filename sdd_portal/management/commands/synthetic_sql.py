@@ -73,6 +73,10 @@ from .synthetic_ho import (
 )
 
 MARKER = "@sql.synthetisch.example.org"  # e-mail domain of every client of this command
+# A Wmo consulent's caseload is a few hundred clients: a national data set gets thousands
+# of (synthetic, log-in-less) consulenten, so one consulent's own worklist and inbox are
+# as long as in real life, not a millionth of the country.
+CLIENTEN_PER_CONSULENT = 450
 VENSTER_BEGIN = date(2021, 1, 1)  # end dates are spread evenly over this window
 VENSTER_EINDE = date(2028, 12, 31)
 VENSTER_DAGEN = (VENSTER_EINDE - VENSTER_BEGIN).days + 1
@@ -109,6 +113,58 @@ TIJDELIJK = (  # the temporary tables, dropped at the end
     "syn_besl",
     "syn_plan",
 )
+
+
+def synthetische_consulenten(aantal: int) -> int:
+    """Make sure ``aantal`` synthetic consulenten (``sql.consulentNNNN``, no password,
+    no second factor: they cannot log in) exist at SDD; returns how many were created."""
+    from django.contrib.auth.hashers import make_password
+
+    sdd = Organisatie.objects.sdd().first()
+    if sdd is None:
+        raise CommandError("Geen SDD-organisatie: draai eerst `manage.py demo_data`.")
+    namen = [f"sql.consulent{i:04d}" for i in range(1, aantal + 1)]
+    bestaand = set(User.objects.filter(username__in=namen).values_list("username", flat=True))
+    geen_wachtwoord = make_password(None)
+    nieuw = [
+        User(
+            username=naam,
+            first_name=VOORNAMEN[i % len(VOORNAMEN)],
+            last_name=f"Consulent {i:04d}",
+            email=f"{naam}@demo.example.org",
+            organisatie=sdd,
+            rollen=[Rol.CONSULENT],
+            password=geen_wachtwoord,
+        )
+        for i, naam in enumerate(namen, 1)
+        if naam not in bestaand
+    ]
+    User.objects.bulk_create(nieuw, batch_size=1000)
+    return len(nieuw)
+
+
+# Surnames at national scale: the demo's common names first, then a long tail of
+# Dutch-looking compounds (Hoogveld, Westerkamp, ...). Drawn with a skew so that the most
+# common name holds about 0.5 % of the clients (as "De Jong" in the Dutch population) and the
+# first hundred about a fifth. With the demo's dozen names alone, one in eight clients was a
+# Visser and a name search was a scan of 160,000 rows no real search would be.
+_STAMMEN = (
+    "Hoog", "Wester", "Ooster", "Brink", "Mol", "Groen", "Berg", "Hof", "Sloot", "Kamp",
+    "Linde", "Vos", "Haar", "Buit", "Rijn", "Dijk", "Veen", "Wolt", "Span", "Dam",
+    "Zand", "Bosch", "Kolk", "Holt", "Meer", "Sten", "Ham", "Lange", "Kort", "Witte",
+)  # fmt: skip
+_UITGANGEN = (
+    "man", "ink", "huis", "veld", "berg", "stra", "kamp", "ma", "ens", "hout",
+    "hoven", "broek", "horst", "ing", "sma", "ers", "wijk", "gaard", "beek", "land",
+)  # fmt: skip
+NATIONALE_ACHTERNAMEN = list(ACHTERNAMEN) + [
+    ("", stam + uitgang) for uitgang in _UITGANGEN for stam in _STAMMEN
+]
+
+
+def _achternaam_index(aantal: str) -> str:
+    """SQL: an index into the surnames, skewed towards the first (common) ones."""
+    return f"(1 + floor({aantal} * power(random(), 1.2))::int)"
 
 
 def _tussen(laag, hoog) -> str:
@@ -183,7 +239,7 @@ SELECT aantal.n, aantal.k,
     {_tussen(1, "%(aanbieders)s")} AS aanbieder_i,
     1 + mod(aantal.n - 1, %(consulenten)s) AS consulent_i,
     1 + mod(aantal.n - 1, %(gemeenten)s) AS gemeente_i,
-    {_tussen(1, "%(n_achternamen)s")} AS achternaam_i
+    {_achternaam_index("%(n_achternamen)s")} AS achternaam_i
 FROM aantal
 ORDER BY aantal.n
 """  # noqa: S608 - composed of module constants only
@@ -664,6 +720,7 @@ class Command(BaseCommand):
         """Users, the PDF, session settings and the small reference tables the SQL joins:
         syn_ref (consulenten, providers with their employee, bands, municipalities) and
         syn_bezwaar (the objection term per sending date, holidays included)."""
+        synthetische_consulenten(math.ceil(clients / CLIENTEN_PER_CONSULENT))
         consulenten = list(
             User.objects.filter(
                 is_active=True,
@@ -742,9 +799,9 @@ class Command(BaseCommand):
             "afwijs": len(AFWIJSREDENEN),
             "voornamen": VOORNAMEN,
             "n_voornamen": len(VOORNAMEN),
-            "voorvoegsels": [v for v, _ in ACHTERNAMEN],
-            "achternamen": [a for _, a in ACHTERNAMEN],
-            "n_achternamen": len(ACHTERNAMEN),
+            "voorvoegsels": [v for v, _ in NATIONALE_ACHTERNAMEN],
+            "achternamen": [a for _, a in NATIONALE_ACHTERNAMEN],
+            "n_achternamen": len(NATIONALE_ACHTERNAMEN),
             "straten": STRATEN,
             "n_straten": len(STRATEN),
             "letters": POSTCODE_LETTERS,
