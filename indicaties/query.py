@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Upper
 
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
@@ -47,6 +48,11 @@ class ClientQuerySet(models.QuerySet):
         if naam:
             for part in naam.split():
                 qs = qs.filter(Q(achternaam__icontains=part) | Q(voornamen__icontains=part))
+            # Sorted on the same UPPER() expressions the trigram indexes hold: the planner
+            # then takes the matches from those indexes and sorts a few thousand rows,
+            # instead of walking the name-order index through all 1.3 million clients
+            # until 25 match (3.5 s at national scale; 43 ms this way).
+            qs = qs.order_by(Upper("achternaam"), Upper("voornamen"), "id")
         if geboortedatum:
             qs = qs.filter(geboortedatum=geboortedatum)
         if postcode:

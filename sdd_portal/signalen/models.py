@@ -159,6 +159,14 @@ class Signaal(DomainModel):
                 name="signaal_postvak_alle",
             ),
             models.Index(fields=["gebruiker", "-peildatum", "-id"], name="signaal_persoonlijk"),
+            # An SDD role's inbox (organisation and role): the second arm of the OR in
+            # ``voor()``; without the role in the index the planner read the organisation's
+            # million personal signals (0.9 s at national scale, 7.5 ms with it).
+            models.Index(
+                fields=["organisatie", "rol", "-peildatum", "-id"],
+                condition=Q(gebruiker__isnull=True),
+                name="signaal_rol_alle",
+            ),
         ]
 
     def __str__(self) -> str:
