@@ -20,10 +20,10 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
 
 from indicaties.models import Client
 from sdd_portal.audit.models import AccessLogEntry
+from sdd_portal.meting.feiten import geschatte_rijen
 from sdd_portal.signalen.models import Signaal
 from sdd_portal.signalen.synthetic import SYNTHETISCH, signalen_genereren
 
@@ -36,20 +36,10 @@ SCHALEN = {
 
 
 def geschat_aantal(model) -> int:
-    """The planner's row estimate of a table (pg_class.reltuples, summed over partitions):
-    exact enough to decide whether a load already happened, without a COUNT(*) over tens of
-    millions of rows."""
-    with connection.cursor() as cur:
-        cur.execute(
-            """
-            SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint
-            FROM pg_class c
-            WHERE c.oid = %s::regclass
-               OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = %s::regclass)
-            """,
-            [model._meta.db_table, model._meta.db_table],
-        )
-        return cur.fetchone()[0]
+    """Rows of a model's table: the planner's estimate for large tables (see
+    ``sdd_portal.meting.feiten``), so deciding whether a load already happened costs no
+    COUNT(*) over tens of millions of rows."""
+    return geschatte_rijen(model._meta.db_table)
 
 
 class Command(BaseCommand):
@@ -113,8 +103,6 @@ class Command(BaseCommand):
             from sdd_portal.audit.synthetic import toegangslog_genereren
         except ImportError as fout:  # pragma: no cover - shipped together
             raise CommandError("De generator van het toegangslog ontbreekt.") from fout
-        with connection.cursor() as cur:
-            cur.execute("ANALYZE " + AccessLogEntry._meta.db_table)
         aanwezig = geschat_aantal(AccessLogEntry)
         if aanwezig >= rijen * 0.9:
             self.stdout.write(f"toegangslog: al ~{aanwezig:,} regels, niets toegevoegd")
