@@ -152,6 +152,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sdd_portal.api.leveringen_herplannen",
         "schedule": crontab(minute="*"),
     },
+    # Contract management's counts per provider and product (2-3 s at national scale):
+    # recounted in the background so no page view waits for them.
+    "contractbeheer-tellingen-verversen": {
+        "task": "contractbeheer.toewijzing_tellingen_verversen",
+        "schedule": crontab(minute="*/5"),
+    },
     "verlopen-sessies-opruimen": {
         "task": "sdd_portal.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),

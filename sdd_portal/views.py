@@ -85,11 +85,20 @@ def home(request):
         client_ids += [c.pk for c in context["recent_bekeken"]]
         client_ids += [t.client_id for t in context["starten_binnenkort"]]
     if user.has_rol(Rol.AANBIEDER_MEDEWERKER):
+        from indicaties.selectors import begrensd_aantal
+
+        def _aantal(qs):
+            # At national scale a provider can have tens of thousands of rows here; count
+            # at most 1,000 and say "meer dan 1.000" beyond that.
+            aantal, afgekapt = begrensd_aantal(qs)
+            return f"meer dan {aantal:,}".replace(",", ".") if afgekapt else aantal
+
         lijst = werklijst_aanbieder(user)
         context["werk"] = [
-            ("nieuwe toewijzingen", lijst["nieuw"].count(), "nieuw"),
+            ("nieuwe toewijzingen", _aantal(lijst["nieuw"]), "nieuw"),
             ("afgewezen plannen", lijst["afgewezen"].count(), "afgewezen"),
-            ("ondersteuningsplannen verwacht", lijst["verwacht"].count(), "verwacht"),
+            # Newest first: the assignments still waiting for a plan are the recent ones.
+            ("ondersteuningsplannen verwacht", _aantal(lijst["verwacht"].reverse()), "verwacht"),
         ]
         zichtbaar = Toewijzing.objects.visible_to(user)
         context["nieuwe_toewijzingen"] = list(
@@ -97,10 +106,13 @@ def home(request):
                 :HOME_LIST_SIZE
             ]
         )
-        context["aantal_actief"] = (
-            zichtbaar.actief_op(vandaag).values("client_id").distinct().count()
+        context["aantal_actief"] = _aantal(
+            zichtbaar.actief_op(vandaag).values("client_id").distinct().order_by("client_id")
         )
-        context["aantal_ooit"] = Client.objects.visible_to(user).count()
+        # The clients the provider has or had an assignment for: Client.visible_to(user).
+        context["aantal_ooit"] = _aantal(
+            zichtbaar.values("client_id").distinct().order_by("client_id")
+        )
         context["eigen_stops"] = list(
             Clientenstop.objects.filter(aanbieder=user.organisatie)
             .exclude(status__in=[StopStatus.AFGEWEZEN, StopStatus.BEEINDIGD])
@@ -126,12 +138,12 @@ def home(request):
             "heroverweging_verlopen": Clientenstop.objects.heroverweging_verlopen(vandaag).count(),
             "signalen_open": Aanbiedersignaal.objects.open().count(),
         }
-        context["aanbieders"] = list(
-            Organisatie.objects.aanbieders()
-            .filter(actief=True)
-            .met_tellingen(vandaag)
-            .order_by("naam")
+        from contractbeheer.selectors import aanbieders_met_tellingen
+
+        context["aanbieders"], tellingen = aanbieders_met_tellingen(
+            Organisatie.objects.aanbieders().filter(actief=True).order_by("naam"), vandaag
         )
+        context["tellingen_berekend_op"] = tellingen.berekend_op
     if user.has_rol(Rol.FUNCTIONEEL_BEHEERDER):
         context["geweigerd"] = list(
             AccessLogEntry.objects.filter(

@@ -9,10 +9,10 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from sdd_portal.models import DomainModel
-from sdd_portal.periods import geldig_op
 from sdd_portal.validators import validate_agb, validate_kvk, validate_postcode, validate_telefoon
 
 
@@ -34,14 +34,23 @@ class OrganisatieQuerySet(models.QuerySet):
     def sdd(self):
         return self.filter(soort=Organisatie.Soort.SDD)
 
-    def met_tellingen(self, datum):
-        """Annotate the number of assignments active on ``datum`` and of active employees."""
-        actief = geldig_op(datum, "toewijzingen__ingangsdatum", "toewijzingen__einddatum")
+    def met_medewerkers_aantal(self):
+        """Annotate ``medewerkers_aantal``, the number of active employees.
+
+        A correlated subquery, not a join: joined with the assignments (for the counts in
+        ``contractbeheer.selectors.aanbieders_met_tellingen``) a COUNT DISTINCT over the join
+        product took 11 s at national scale.
+        """
+        medewerkers = (
+            self.model._meta.get_field("medewerkers")
+            .related_model.objects.filter(organisatie=models.OuterRef("pk"), is_active=True)
+            .order_by()
+            .values("organisatie")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
         return self.annotate(
-            actieve_toewijzingen=models.Count("toewijzingen", filter=actief, distinct=True),
-            medewerkers_aantal=models.Count(
-                "medewerkers", filter=Q(medewerkers__is_active=True), distinct=True
-            ),
+            medewerkers_aantal=Coalesce(models.Subquery(medewerkers), 0),
         )
 
 

@@ -9,7 +9,13 @@ from .permissions import rol_vereist
 
 @rol_vereist(Rol.CONTRACTMANAGER)
 def aanbieders(request):
-    organisaties = (
-        Organisatie.objects.aanbieders().met_tellingen(timezone.localdate()).order_by("naam")
+    from contractbeheer.selectors import aanbieders_met_tellingen
+
+    organisaties, tellingen = aanbieders_met_tellingen(
+        Organisatie.objects.aanbieders().order_by("naam"), timezone.localdate()
     )
-    return render(request, "accounts/aanbieders.html", {"organisaties": organisaties})
+    return render(
+        request,
+        "accounts/aanbieders.html",
+        {"organisaties": organisaties, "tellingen_berekend_op": tellingen.berekend_op},
+    )
