@@ -233,6 +233,7 @@ def lopende_beschikkingen(*, clienten, product, band, aanbieder, consulent, mede
                 frequentie=product.frequentie,
                 gezien_op=timezone.now() - timedelta(days=400),
                 start_zorg=ingang,
+                heeft_plan=True,  # its accepted plan follows below
             ),
             actor=consulent,
             reden="Toewijzing (demo, vorig jaar)",

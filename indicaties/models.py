@@ -178,6 +178,9 @@ class Toewijzing(DomainModel):
     )
     gezien_op = models.DateTimeField("door de aanbieder geopend op", null=True, blank=True)
     start_zorg = models.DateField("start zorg gemeld per", null=True, blank=True)
+    # Kept by plan_indienen: "has this assignment ever had a plan?" as a column, so the
+    # provider's worklist "plannen verwacht" is a range scan of a partial index.
+    heeft_plan = models.BooleanField("er is een ondersteuningsplan ingediend", default=False)
 
     history = HistoricalRecords()
     objects = ToewijzingQuerySet.as_manager()
@@ -213,6 +216,13 @@ class Toewijzing(DomainModel):
                 include=["einddatum"],
                 condition=Q(bandbreedte__isnull=False),
                 name="toewijzing_plan_verwacht",
+            ),
+            # ... of which only those without any plan yet: the list reads just its rows.
+            models.Index(
+                fields=["aanbieder", "created_at", "id"],
+                include=["einddatum"],
+                condition=Q(bandbreedte__isnull=False, heeft_plan=False),
+                name="toewijzing_zonder_plan",
             ),
             models.Index(
                 fields=["ingangsdatum"],
@@ -688,6 +698,8 @@ class Ondersteuningsplan(DomainModel):
     )
     beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
     afwijsreden = models.TextField("wat moet anders", blank=True)
+    # Kept by plan_indienen: a newer version of the plan exists for the same assignment.
+    vervangen = models.BooleanField("vervangen door een nieuwere versie", default=False)
 
     history = HistoricalRecords()
     objects = OndersteuningsplanQuerySet.as_manager()
@@ -738,6 +750,13 @@ class Ondersteuningsplan(DomainModel):
                 fields=["toewijzing", "versie"],
                 condition=Q(versie__gt=1),
                 name="plan_vervolgversie",
+            ),
+            # The provider's worklist "afgewezen": rejected latest versions, newest first.
+            # A handful of rows nationally; the provider filter reads each one's assignment.
+            models.Index(
+                fields=["-beoordeeld_op", "-id"],
+                condition=Q(status="afgewezen", vervangen=False),
+                name="plan_afgewezen_laatste",
             ),
         ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -111,23 +111,17 @@ def werklijst_aanbieder(actor, *, datum=None) -> dict:
         "client", "product", "bandbreedte", "beschikking"
     )
     nieuw = toewijzingen.filter(gezien_op__isnull=True).order_by("-created_at", "-id")
-    # A newer version always has versie > 1; saying so lets PostgreSQL probe the small
-    # partial index plan_vervolgversie instead of every plan version in the country.
-    nieuwere = Ondersteuningsplan.objects.filter(
-        toewijzing_id=OuterRef("toewijzing_id"), versie__gt=1
-    ).filter(versie__gt=OuterRef("versie"))
+    # The markers plan_indienen keeps (vervangen, heeft_plan) stand for "no newer version"
+    # and "no plan ever"; each list is a range scan of its partial index.
     afgewezen = (
         Ondersteuningsplan.objects.visible_to(actor)
-        .filter(status=PlanStatus.AFGEWEZEN)
-        .exclude(Exists(nieuwere))
+        .filter(status=PlanStatus.AFGEWEZEN, vervangen=False)
         .select_related("toewijzing__client", "beoordeeld_door")
         .order_by("-beoordeeld_op", "-id")
     )
-    ooit_plan = Ondersteuningsplan.objects.filter(toewijzing_id=OuterRef("pk"))
     verwacht = (
-        toewijzingen.filter(bandbreedte__isnull=False)
+        toewijzingen.filter(bandbreedte__isnull=False, heeft_plan=False)
         .filter(open_of_vanaf("einddatum", datum))
-        .exclude(Exists(ooit_plan))
         .order_by("created_at", "id")
     )
     termijn = timedelta(days=instellingen.plan_termijn_dagen)

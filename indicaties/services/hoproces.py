@@ -585,6 +585,12 @@ def plan_indienen(
     )
     plan.bestand.save(f"{plan.uuid}.pdf", ContentFile(inhoud), save=False)
     _save_with_history(plan, actor=actor, reason=f"Ondersteuningsplan versie {versie} ingediend")
+    # The worklist markers (derived data, so no history row or modified_at of their own):
+    # the earlier versions are replaced, and the assignment has a plan.
+    plannen.filter(versie__lt=versie, vervangen=False).update(vervangen=True)
+    if not toewijzing.heeft_plan:
+        Toewijzing.objects.filter(pk=toewijzing.pk).update(heeft_plan=True)
+        toewijzing.heeft_plan = True
     signalering.plan_ingediend(plan, actor=actor)
     from ..tasks import plan_ingediend_melden
 

@@ -704,6 +704,7 @@ class Command(BaseCommand):
         rng = self.rng
         medewerker = self.medewerker[toewijzing.aanbieder.pk]
         moment = self._moment(ingediend)
+        toewijzing.heeft_plan = True  # worklist marker, as plan_indienen keeps it
         plan = self._nieuw(
             Ondersteuningsplan,
             created_at=moment,
@@ -750,6 +751,7 @@ class Command(BaseCommand):
                 toewijzing, versie=1, ingediend=ingediend - timedelta(days=8), **velden
             )
             self._beoordeel(eerder, PlanStatus.AFGEWEZEN, consulent, rng.choice(AFWIJSREDENEN))
+            eerder.vervangen = True  # version 2 follows
             versie = 2
         plan = self._plan(toewijzing, versie=versie, ingediend=ingediend, **velden)
         if status != PlanStatus.INGEDIEND:

@@ -487,7 +487,7 @@ ORDER BY rij.id
 SQL_INSERT_TOEWIJZINGEN = """
 INSERT INTO indicaties_toewijzing (id, uuid, created_at, modified_at, ingangsdatum,
     einddatum, aanbieder_id, client_id, product_id, stop_afwijking_reden, bandbreedte_id,
-    eenheid, frequentie, gezien_op, start_zorg, volume, beschikking_id)
+    eenheid, frequentie, gezien_op, start_zorg, volume, beschikking_id, heeft_plan)
 SELECT toewijzing_id, gen_random_uuid(), toewijzing_op, greatest(gezien_op, gewijzigd),
     toewijzing_ingang,
     -- A withdrawal ends the assignment the day before the decision would have started.
@@ -498,7 +498,9 @@ SELECT toewijzing_id, gen_random_uuid(), toewijzing_op, greatest(gezien_op, gewi
     -- The provider reported the start of care for what has started.
     CASE WHEN NOT kort AND NOT ingetrokken AND ingangsdatum <= %(vandaag)s THEN ingangsdatum
         END,
-    minuten, beschikking_id
+    minuten, beschikking_id,
+    -- Worklist marker: every definitive decision's assignment has its plan(s) (syn_plan).
+    NOT kort
 FROM syn_besl
 WHERE laatste AND toewijzing_id BETWEEN %(van)s AND %(tot)s
 ORDER BY toewijzing_id
@@ -508,11 +510,14 @@ SQL_INSERT_PLANNEN = """
 INSERT INTO indicaties_ondersteuningsplan (id, uuid, created_at, modified_at, versie, status,
     minuten_per_week, was_strijk, ingangsdatum, einddatum, afspraken, verzenddatum, bestand,
     bestandsnaam, sha256, grootte, beoordeeld_op, afwijsreden, beoordeeld_door_id,
-    ingediend_door_id, ondertekenaar_id, toewijzing_id)
+    ingediend_door_id, ondertekenaar_id, toewijzing_id, vervangen)
 SELECT id, gen_random_uuid(), aangemaakt, beoordeeld_op, versie, status, minuten,
     was_strijk, ingangsdatum, einddatum, %(afspraken)s, verzenddatum, %(bestand)s,
     'ondersteuningsplan.pdf', %(sha256)s, %(grootte)s, beoordeeld_op, afwijsreden,
-    consulent_id, medewerker_id, medewerker_id, toewijzing_id
+    consulent_id, medewerker_id, medewerker_id, toewijzing_id,
+    -- Worklist marker: replaced by a higher version of the same assignment. Every
+    -- rejected version here is followed by the accepted version 2.
+    status = 'afgewezen'
 FROM syn_plan
 WHERE id BETWEEN %(van)s AND %(tot)s
 ORDER BY id
