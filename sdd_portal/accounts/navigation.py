@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from .models import Rol
 
@@ -79,22 +80,28 @@ def items_for(user) -> list[NavItem]:
 
 
 def navigation(request) -> dict:
+    """The menu, built only when a template shows it: an htmx fragment (the search
+    results under the search box) renders without the menu and then costs neither the
+    unread count's query nor the URL lookups."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
-    current = request.path
+    return {"nav_items": SimpleLazyObject(lambda: _menu(user, request.path))}
+
+
+def _menu(user, current: str) -> list[dict]:
+    zichtbaar = items_for(user)
     ongelezen = None
-    if any(i.url_name == "signalen:postvak" for i in items_for(user)):
+    if any(i.url_name == "signalen:postvak" for i in zichtbaar):
         from sdd_portal.signalen.models import Signaal
 
         ongelezen = Signaal.objects.ongelezen_voor(user).count()
-    items = [
+    return [
         {
             "label": i.label,
             "aantal": ongelezen if i.url_name == "signalen:postvak" else None,
             "url": i.url,
             "current": i.url == current or (i.url != "/" and current.startswith(i.url)),
         }
-        for i in items_for(user)
+        for i in zichtbaar
     ]
-    return {"nav_items": items}
