@@ -158,6 +158,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "contractbeheer.toewijzing_tellingen_verversen",
         "schedule": crontab(minute="*/5"),
     },
+    # Access-log partitions for the coming months (docs/toegangslog.md).
+    "toegangslog-partities": {
+        "task": "sdd_portal.audit.tasks.partities_bijhouden",
+        "schedule": crontab(hour=4, minute=10),
+    },
     "verlopen-sessies-opruimen": {
         "task": "sdd_portal.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
@@ -167,6 +172,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=30),
     },
 }
+
+# Months ahead for which the daily task creates access-log partitions.
+TOEGANGSLOG_PARTITIES_VOORUIT = env.int("TOEGANGSLOG_PARTITIES_VOORUIT", default=12)
 
 HEALTHCHECK_TIMEOUT = env.float("HEALTHCHECK_TIMEOUT", default=2.0)
 

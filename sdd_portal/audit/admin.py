@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import AccessLogEntry
+from .paginering import BegrensdePaginator
 
 
 @admin.register(AccessLogEntry)
@@ -16,10 +17,25 @@ class AccessLogEntryAdmin(admin.ModelAdmin):
         "uitkomst",
         "ip_adres",
     )
-    list_filter = ("actie", "uitkomst")
-    search_fields = ("username",)
-    date_hierarchy = "timestamp"
+    # No date_hierarchy: its year and month links are a DISTINCT over every row (seconds at
+    # tens of millions); the date filter and the search page (/beheer/toegangslog/) serve.
+    list_filter = ("timestamp", "actie", "uitkomst")
+    # Exact username (case-insensitive), served by accesslog_username_ts; a substring search
+    # would read every row.
+    search_fields = ("=username",)
+    search_help_text = "Zoek op de volledige gebruikersnaam (hoofdletters maken niet uit)."
     show_full_result_count = False
+    list_per_page = 50
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        """Count at most 10,000 rows (docs/toegangslog.md); the last pages are not offered."""
+        return BegrensdePaginator(
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            tel_kolom="timestamp",
+        )
 
     def has_add_permission(self, request):
         return False
