@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from sdd_portal.audit.models import Actie, Uitkomst
 from sdd_portal.audit.services import log_access
-from sdd_portal.paginatie import GRENS
 from sdd_portal.periods import open_of_vanaf
 
 from .models import (
@@ -126,14 +125,6 @@ def werklijst_aanbieder(actor, *, datum=None) -> dict:
     )
     termijn = timedelta(days=instellingen.plan_termijn_dagen)
     return {"nieuw": nieuw, "afgewezen": afgewezen, "verwacht": verwacht, "termijn": termijn}
-
-
-def begrensd_aantal(qs, grens: int = GRENS) -> tuple[int, bool]:
-    """``(count, capped)``: counts at most ``grens`` rows of ``qs`` in its own order, so
-    a count of a provider's tens of thousands of rows stops early. ``capped`` is True
-    when there are more than ``grens``; the page then says "meer dan 1.000"."""
-    geteld = qs[: grens + 1].count()
-    return min(geteld, grens), geteld > grens
 
 
 # ------------------------------------------------------------------------- timeline

@@ -85,7 +85,7 @@ def home(request):
         client_ids += [c.pk for c in context["recent_bekeken"]]
         client_ids += [t.client_id for t in context["starten_binnenkort"]]
     if user.has_rol(Rol.AANBIEDER_MEDEWERKER):
-        from indicaties.selectors import begrensd_aantal
+        from sdd_portal.paginatie import begrensd_aantal
 
         def _aantal(qs):
             # At national scale a provider can have tens of thousands of rows here; count

@@ -19,6 +19,7 @@ from sdd_portal.audit.models import Actie
 from sdd_portal.audit.services import log_access
 from sdd_portal.forms import fouten_naar_form as _fouten_naar_form
 from sdd_portal.forms import status_voor as _status
+from sdd_portal.paginatie import begrensd_aantal
 
 from .. import services
 from ..forms import (
@@ -33,7 +34,6 @@ from ..forms import (
 )
 from ..models import Beschikking, Brief, Melding, Ondersteuningsplan, Onderzoek, Toewijzing
 from ..selectors import (
-    begrensd_aantal,
     client_of_404,
     record_of_404,
     werklijst_aanbieder,

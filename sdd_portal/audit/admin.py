@@ -1,7 +1,9 @@
 from django.contrib import admin
 
+from sdd_portal.paginatie import BegrensdePaginator
+
 from .models import AccessLogEntry
-from .paginering import BegrensdePaginator
+from .views import MAX_REGELS
 
 
 @admin.register(AccessLogEntry)
@@ -34,6 +36,7 @@ class AccessLogEntryAdmin(admin.ModelAdmin):
             per_page,
             orphans=orphans,
             allow_empty_first_page=allow_empty_first_page,
+            grens=MAX_REGELS,
             tel_kolom="timestamp",
         )
 

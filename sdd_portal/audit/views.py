@@ -1,7 +1,7 @@
 """Search in the access log, for functioneel beheerders only.
 
 The log holds tens of millions of rows (every page appends one), so the page never counts
-the whole result: ``BegrensdePaginator`` (paginering.py) counts at most ``MAX_REGELS`` + 1
+the whole result: ``BegrensdePaginator`` (sdd_portal/paginatie.py) counts at most ``MAX_REGELS`` + 1
 rows and offers the newest ``MAX_REGELS``; beyond that the user is asked to refine the
 search. Each filter has an index (docs/toegangslog.md) and date filters skip whole monthly
 partitions. A search that still runs longer than ``ZOEK_TIMEOUT_MS`` is stopped with a
@@ -19,12 +19,13 @@ from psycopg.errors import QueryCanceled
 from indicaties.models import Client
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.permissions import rol_vereist
+from sdd_portal.paginatie import BegrensdePaginator
 
 from .forms import ToegangslogZoekForm
 from .models import AccessLogEntry, Actie
-from .paginering import MAX_REGELS, BegrensdePaginator
 from .services import log_access
 
+MAX_REGELS = 10_000  # rows a search counts and pages through at most
 ZOEK_TIMEOUT_MS = 15_000
 
 
@@ -66,7 +67,7 @@ def zoeken(request):
     paginator = BegrensdePaginator(
         entries.order_by("-timestamp", "-id"),
         settings.PAGE_SIZE * 2,
-        maximum=MAX_REGELS,
+        grens=MAX_REGELS,
         tel_kolom="timestamp",
     )
     te_lang = False
