@@ -6,7 +6,7 @@ class FotConfig(AppConfig):
     verbose_name = "Overlegtafels (FOT)"
 
     def ready(self) -> None:
-        from sdd_portal.signalen.regels import registreer
+        from signalen.regels import registreer
 
         from .regels import ActiepuntVerlopen
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 
-from indicaties.brieven.render import pdf_van_html
+from sdd_portal.documents import pdf_van_html
 
 from .models import Vergadering
 from .openbaar import anoniem

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from django.urls import reverse
 
-from sdd_portal.signalen.models import SignaalSoort
-from sdd_portal.signalen.regels import Nieuw, Regel
+from signalen.models import SignaalSoort
+from signalen.regels import Nieuw, Regel
 
 from .models import Actiepunt, ActieStatus
 

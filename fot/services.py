@@ -313,8 +313,8 @@ def actie_bijwerken(
         actiepunt.afgerond_op = update.datum if status == ActieStatus.AFGEROND else None
         _opslaan(actiepunt, actor=actor, reden=f"Actiepunt {status}")
         if status != ActieStatus.OPEN:
-            from sdd_portal.signalen.models import SignaalSoort
-            from sdd_portal.signalen.services import afhandelen
+            from signalen.models import SignaalSoort
+            from signalen.services import afhandelen
 
             afhandelen(
                 onderwerp=actiepunt,

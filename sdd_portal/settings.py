@@ -63,7 +63,7 @@ INSTALLED_APPS = [
     "sdd_portal",
     "sdd_portal.accounts",
     "sdd_portal.audit",
-    "sdd_portal.signalen",
+    "signalen",
     "sdd_portal.api",
     "fot",
     "bandbreedte",

@@ -41,7 +41,7 @@ urlpatterns = [
     path("", include("sdd_portal.accounts.urls")),
     path("", include("sdd_portal.audit.urls")),
     path("", include("contractbeheer.urls")),
-    path("", include("sdd_portal.signalen.urls")),
+    path("", include("signalen.urls")),
     path("", include("fot.urls")),
     path("api/v1/", include("sdd_portal.api.urls")),
     path("admin/", admin.site.urls),

@@ -50,7 +50,7 @@ def home(request):
     context: dict = {"vandaag": vandaag}
     client_ids: list[int] = []
     if user.has_rol(Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER, Rol.CONTRACTMANAGER):
-        from sdd_portal.signalen.models import Signaal
+        from signalen.models import Signaal
 
         context["postvak"] = list(
             Signaal.objects.ongelezen_voor(user).order_by("-peildatum", "-id")[:HOME_LIST_SIZE]

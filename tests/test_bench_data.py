@@ -11,8 +11,8 @@ from indicaties.models import Beschikking, Client
 from sdd_portal.accounts.models import User
 from sdd_portal.accounts.otp import inloggen_met_tweede_factor
 from sdd_portal.paginatie import BegrensdePaginator
-from sdd_portal.signalen.models import Signaal, SignaalSoort
-from sdd_portal.signalen.synthetic import signalen_genereren
+from signalen.models import Signaal, SignaalSoort
+from signalen.synthetic import signalen_genereren
 
 
 @pytest.fixture

@@ -9,9 +9,11 @@ from multiprocessing import get_context
 
 from django.db import connections
 
+from sdd_portal.documents import aantal_paginas
+
 from ..models import Beschikking, Procesinstellingen
 from .models import Brief, BriefSoort
-from .render import aantal_paginas, render
+from .render import render
 from .services import huidig_sjabloon
 
 _INSTELLINGEN = None

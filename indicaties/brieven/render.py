@@ -17,26 +17,14 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.template import Context
 from django.template.loader import render_to_string
-from pypdf import PdfReader, PdfWriter
-from weasyprint.urls import URLFetcher
+
+from sdd_portal.documents import met_bijlage, pdf_van_html
 
 from .inhoud import Inhoud, inhoud
 from .models import Brief, BriefSoort
 from .sjablonen import compileer
 
 CSS_PAD = Path(__file__).with_name("brief.css")
-
-
-class NetwerkGeweigerd(ValueError):
-    pass
-
-
-class GeenNetwerk(URLFetcher):
-    """WeasyPrint's URL fetcher for letters: it refuses every URL, so rendering never
-    reaches the network or the file system (the resource is skipped with a warning)."""
-
-    def fetch(self, url, headers=None):
-        raise NetwerkGeweigerd(f"Brieven halen niets op van buiten: {url}")
 
 
 @lru_cache(maxsize=1)
@@ -126,23 +114,6 @@ def html(opgemaakt: list[Opgemaakt], *, voorbeeld: bool = False) -> str:
     )
 
 
-def pdf_van_html(bron: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=bron, url_fetcher=GeenNetwerk(), base_url="about:blank").write_pdf(
-        pdf_variant="pdf/ua-1"
-    )
-
-
-def met_bijlage(brief_pdf: bytes, bijlage) -> bytes:
-    """The letter (tags, language and metadata kept) followed by the pages of ``bijlage``."""
-    writer = PdfWriter(clone_from=io.BytesIO(brief_pdf))
-    writer.append(PdfReader(bijlage))
-    uit = io.BytesIO()
-    writer.write(uit)
-    return uit.getvalue()
-
-
 def render(brief: Brief, *, voorbeeld: bool = False) -> tuple[bytes, Inhoud]:
     """The finished PDF of one letter, checked for its required content."""
     gegevens = inhoud(brief)
@@ -154,7 +125,3 @@ def render(brief: Brief, *, voorbeeld: bool = False) -> tuple[bytes, Inhoud]:
         with plan.bestand.open("rb") as fh:
             pdf = met_bijlage(pdf, io.BytesIO(fh.read()))
     return pdf, gegevens
-
-
-def aantal_paginas(pdf: bytes) -> int:
-    return len(PdfReader(io.BytesIO(pdf)).pages)

@@ -18,11 +18,12 @@ from pypdf import PdfReader, PdfWriter
 
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.roles import heeft_sdd_rol
+from sdd_portal.documents import aantal_paginas, pdf_van_html
 
 from ..termijnen import bezwaartermijn_einde
 from .inhoud import datum_nl, inhoud
 from .models import Brief, Briefsjabloon, BriefSoort, BriefStatus, Verzendrun
-from .render import aantal_paginas, pdf_van_html, render
+from .render import render
 from .sjablonen import controleer_tekst
 from .standaard import STANDAARD, TOELICHTING
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from sdd_portal.signalen.models import Ontvanger, SignaalSoort
-from sdd_portal.signalen.services import afhandelen, gebeurtenis, voor_consulent_van
+from signalen.models import Ontvanger, SignaalSoort
+from signalen.services import afhandelen, gebeurtenis, voor_consulent_van
 
 
 def _d(datum) -> str:

@@ -93,7 +93,7 @@ def _menu(user, current: str) -> list[dict]:
     zichtbaar = items_for(user)
     ongelezen = None
     if any(i.url_name == "signalen:postvak" for i in zichtbaar):
-        from sdd_portal.signalen.models import Signaal
+        from signalen.models import Signaal
 
         ongelezen = Signaal.objects.ongelezen_voor(user).count()
     return [

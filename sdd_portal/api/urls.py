@@ -8,7 +8,7 @@ from bandbreedte.api import registreer as bandbreedte_api
 from contractbeheer.api import registreer as contractbeheer_api
 from fot.api import registreer as fot_api
 from indicaties.api import registreer as indicaties_api
-from sdd_portal.signalen.api import registreer as signalen_api
+from signalen.api import registreer as signalen_api
 
 from . import systeem, views
 from .problemen import api_niet_gevonden

@@ -28,7 +28,7 @@ def _hoofdtabellen() -> list[str]:
         Toewijzing,
     )
     from sdd_portal.audit.models import AccessLogEntry
-    from sdd_portal.signalen.models import Signaal
+    from signalen.models import Signaal
 
     return [
         m._meta.db_table

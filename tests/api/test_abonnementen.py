@@ -21,8 +21,8 @@ from indicaties.models import Ondersteuningsplan, Toewijzing
 from sdd_portal.api import gebeurtenissen, tasks
 from sdd_portal.api.abonnementen import abonnement_registreren, ping_versturen
 from sdd_portal.api.models import Abonnement, Levering
-from sdd_portal.signalen.models import Ontvanger, Signaal, SignaalSoort
-from sdd_portal.signalen.services import gebeurtenis
+from signalen.models import Ontvanger, Signaal, SignaalSoort
+from signalen.services import gebeurtenis
 from tests.conftest import wacht_tot
 from tests.factories import ClientFactory
 from tests.indicaties.conftest import goed_plan, onderzochte_melding

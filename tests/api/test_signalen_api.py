@@ -6,8 +6,8 @@ import pytest
 
 from sdd_portal.accounts.models import Rol
 from sdd_portal.audit.models import AccessLogEntry
-from sdd_portal.signalen import services
-from sdd_portal.signalen.models import Ontvanger, Signaal, SignaalGelezen, SignaalSoort
+from signalen import services
+from signalen.models import Ontvanger, Signaal, SignaalGelezen, SignaalSoort
 from tests.api.helpers import aantal_queries, uuids
 from tests.factories import ToewijzingFactory
 

@@ -16,8 +16,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from bandbreedte.models import Bandbreedte, Normenkader
 from indicaties import demo
 from indicaties.models import Beschikking
-from sdd_portal.signalen.models import Ontvanger, Signaal, SignaalSoort
-from sdd_portal.signalen.regels import dagelijkse_taken
+from signalen.models import Ontvanger, Signaal, SignaalSoort
+from signalen.regels import dagelijkse_taken
 from tests.factories import ClientFactory, GemeenteFactory, ProductFactory
 
 from .conftest import axe_violations, login_in_browser, screenshot

@@ -24,8 +24,8 @@ from fot.models import (
 )
 from fot.regels import ActiepuntVerlopen
 from sdd_portal.accounts.models import Organisatie, Rol
-from sdd_portal.signalen.models import Ontvanger, Signaal, SignaalSoort
-from sdd_portal.signalen.regels import REGELS, dagelijkse_taken
+from signalen.models import Ontvanger, Signaal, SignaalSoort
+from signalen.regels import REGELS, dagelijkse_taken
 from tests.factories import OrganisatieFactory, UserFactory
 
 from .conftest import EERSTE, TWEEDE, plannen, punt

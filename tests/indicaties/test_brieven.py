@@ -17,7 +17,6 @@ from pypdf import PdfReader
 from indicaties import services
 from indicaties.brieven import services as brieven
 from indicaties.brieven.inhoud import VERVALZIN, datum_nl
-from indicaties.brieven.render import pdf_van_html
 from indicaties.models import (
     Beschikking,
     Brief,
@@ -27,6 +26,7 @@ from indicaties.models import (
     Toewijzing,
     Verzendrun,
 )
+from sdd_portal.documents import pdf_van_html
 
 from .conftest import goed_plan, onderzochte_melding
 

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sdd_portal.audit.models import AccessLogEntry, Uitkomst
-from sdd_portal.signalen import services
-from sdd_portal.signalen.models import Ontvanger, Signaal, SignaalSoort
+from signalen import services
+from signalen.models import Ontvanger, Signaal, SignaalSoort
 
 POSTVAK = reverse("signalen:postvak")
 

@@ -1,4 +1,4 @@
-"""The daily jobs (``sdd_portal.signalen.regels``) as the people they serve notice them:
+"""The daily jobs (``signalen.regels``) as the people they serve notice them:
 who finds what in which inbox on which day, which client gets an expiry letter, and that
 nothing ever arrives twice: not on a repeat, not after a gap of days, not when two runs
 overlap, not when a worker is killed halfway.
@@ -38,9 +38,9 @@ from indicaties.demo import demo_pdf
 from indicaties.models import Beschikking, Brief, BriefSoort, Ondersteuningsplan, Toewijzing
 from indicaties.services.hoproces import definitieve_beschikking
 from indicaties.states import PlanStatus
-from sdd_portal.signalen import tasks
-from sdd_portal.signalen.models import Signaal, SignaalSoort, Taakrun, Taakstand
-from sdd_portal.signalen.regels import REGELS, dagelijkse_taken
+from signalen import tasks
+from signalen.models import Signaal, SignaalSoort, Taakrun, Taakstand
+from signalen.regels import REGELS, dagelijkse_taken
 from tests.conftest import wacht_tot
 from tests.factories import ClientFactory
 from tests.indicaties.conftest import goed_plan, onderzochte_melding

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django_celery_beat.models import PeriodicTask
 
-from sdd_portal.signalen.regels import dagelijkse_taken
+from signalen.regels import dagelijkse_taken
 
 pytestmark = pytest.mark.django_db
 

@@ -642,8 +642,8 @@ class Command(BaseCommand):
     def _dagelijks(self, dagen: int) -> dict:
         """The daily jobs for today with ``dagen`` due days not yet handled (1: a normal
         day; more: catch-up after an outage), in a transaction that is rolled back."""
-        from sdd_portal.signalen.models import Taakstand
-        from sdd_portal.signalen.regels import REGELS, dagelijkse_taken
+        from signalen.models import Taakstand
+        from signalen.regels import REGELS, dagelijkse_taken
 
         vandaag = timezone.localdate()
         with transaction.atomic():

@@ -24,8 +24,8 @@ from django.core.management.base import BaseCommand, CommandError
 from indicaties.models import Client
 from sdd_portal.audit.models import AccessLogEntry
 from sdd_portal.meting.feiten import geschatte_rijen
-from sdd_portal.signalen.models import Signaal
-from sdd_portal.signalen.synthetic import SYNTHETISCH, signalen_genereren
+from signalen.models import Signaal
+from signalen.synthetic import SYNTHETISCH, signalen_genereren
 
 SCHALEN = {
     # scale: (generator, clients, decisions, access-log rows)

@@ -21,7 +21,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, datum=None, regel=(), **options):
-        from sdd_portal.signalen.regels import REGELS, dagelijkse_taken
+        from signalen.regels import REGELS, dagelijkse_taken
 
         try:
             dag = date.fromisoformat(datum) if datum else timezone.localdate()

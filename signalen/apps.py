@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class SignalenConfig(AppConfig):
-    name = "sdd_portal.signalen"
+    name = "signalen"
     label = "signalen"
     verbose_name = "Signalen en dagelijkse taken"
