@@ -45,7 +45,8 @@ class PortalFormRenderer(TemplatesSetting):
 
 
 def fouten_naar_form(form, exc) -> None:
-    """Put a service's ValidationError on the form: per field where it names one."""
+    """Put a service's ValidationError on the form: per field where it names one (the form
+    keeps what the user typed; a field the form does not have becomes a form error)."""
     if hasattr(exc, "error_dict"):
         for veld, fouten in exc.message_dict.items():
             form.add_error(veld if veld in form.fields else None, fouten)

@@ -20,3 +20,21 @@ class DomainModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Instellingen(models.Model):
+    """Settings an administrator changes in Beheer: one row, every change in history.
+
+    ``huidig()`` is the row in force, or an unsaved row with the (labelled illustrative)
+    defaults when none was saved yet. Subclasses add their fields and ``HistoricalRecords``.
+    """
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name).capitalize()
+
+    @classmethod
+    def huidig(cls):
+        return cls.objects.order_by("pk").first() or cls()
