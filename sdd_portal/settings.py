@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "bandbreedte",
     "indicaties",
     "contractbeheer",
+    "keten",
 ]
 
 MIDDLEWARE = [
@@ -298,6 +299,12 @@ LOGGING = {
 PAGE_SIZE = env.int("PAGE_SIZE", default=25)
 # Uploaded PDFs (mandates now, support plans later).
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
+
+# iWmo 3.2: the schemas ship in keten/iwmo/schemas/3.2; IWMO_XSD_DIR may name another copy
+# of the same release. IWMO_REGELS_XSL is the official content-check stylesheet, a
+# conformance tool outside the product (tests that need it say so when it is not set).
+IWMO_XSD_DIR = env("IWMO_XSD_DIR", default="")
+IWMO_REGELS_XSL = env("IWMO_REGELS_XSL", default="")
 
 
 # ----------------------------------------------------------------------- cache

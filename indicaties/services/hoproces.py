@@ -893,7 +893,8 @@ def verloopbrief_aanmaken(*, beschikking: Beschikking, verzenddatum: date, actor
 def beschikking_exporteren(*, actor, beschikking: Beschikking) -> bytes:
     """Export into the chain: the iWmo 301 with every current assignment of this client at
     this provider. Refused without the documents a decision needs."""
-    from ..iwmo import bericht_301, valideer
+    from keten.iwmo.validatie import valideer
+    from keten.iwmo.wmo301 import bericht_301
 
     _alleen_consulent(actor)
     beschikking = (

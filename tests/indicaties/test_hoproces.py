@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from indicaties import services
-from indicaties.iwmo import valideer
+from keten.iwmo.validatie import valideer
 from indicaties.models import Beschikking, Ondersteuningsplan, Toewijzing, Verlenging
 from indicaties.selectors import werklijst_aanbieder, werklijst_consulent
 from indicaties.services.hoproces import band_voorstel, normtijden_optellen

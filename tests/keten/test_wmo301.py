@@ -4,9 +4,11 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from bandbreedte.models import Eenheid, Frequentie
-from indicaties import iwmo
+from keten.iwmo import validatie
+from keten.iwmo import wmo301 as iwmo
 from tests.factories import ClientFactory, OrganisatieFactory, ProductFactory, ToewijzingFactory
 
 NS = {"w": iwmo.NS_WMO301, "i": iwmo.NS_BASIS}
@@ -68,7 +70,7 @@ def bericht(hendrika, aanbieder, toewijzingen) -> bytes:
 
 
 def test_message_with_two_assignments_is_valid(hendrika, aanbieder, toewijzingen):
-    assert iwmo.valideer(bericht(hendrika, aanbieder, toewijzingen)) == []
+    assert validatie.valideer(bericht(hendrika, aanbieder, toewijzingen)) == []
 
 
 def test_message_carries_the_client_and_both_assignments(hendrika, aanbieder, toewijzingen):
@@ -106,21 +108,21 @@ def test_message_is_iwmo_3_2(hendrika, aanbieder, toewijzingen):
 
 def test_eight_digit_bsn_is_reported_invalid(hendrika, aanbieder, toewijzingen):
     hendrika.bsn = "12345678"  # forced in memory; the model and database would refuse it
-    fouten = iwmo.valideer(bericht(hendrika, aanbieder, toewijzingen))
+    fouten = validatie.valideer(bericht(hendrika, aanbieder, toewijzingen))
     assert fouten
     assert any("Bsn" in fout for fout in fouten)
 
 
 def test_unknown_code_is_reported_invalid(hendrika, aanbieder, toewijzingen):
     toewijzingen[0].eenheid = "99"
-    fouten = iwmo.valideer(bericht(hendrika, aanbieder, toewijzingen))
+    fouten = validatie.valideer(bericht(hendrika, aanbieder, toewijzingen))
     assert len(fouten) == 1
     assert "Eenheid" in fouten[0]
 
 
 def test_malformed_or_entity_xml_is_refused(db):
-    assert iwmo.valideer(b"<Bericht>")
-    assert iwmo.valideer(b'<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>')
+    assert validatie.valideer(b"<Bericht>")
+    assert validatie.valideer(b'<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>')
 
 
 def test_assignment_of_another_provider_is_refused(hendrika, aanbieder, toewijzingen):
@@ -131,17 +133,55 @@ def test_assignment_of_another_provider_is_refused(hendrika, aanbieder, toewijzi
         bericht(hendrika, aanbieder, [])
 
 
-def test_xsd_dir_defaults_to_shared_and_can_be_overridden(monkeypatch, tmp_path):
-    from django.conf import settings
+def test_xsd_dir_defaults_to_the_shipped_schemas_and_can_be_overridden(settings, tmp_path):
+    settings.IWMO_XSD_DIR = ""
+    shipped = settings.BASE_DIR / "keten" / "iwmo" / "schemas" / "3.2" / "xsd"
+    assert validatie.xsd_dir() == shipped
+    assert (shipped / "WMO301.xsd").is_file()
+    settings.IWMO_XSD_DIR = str(tmp_path)
+    assert validatie.xsd_dir() == tmp_path
 
-    monkeypatch.delenv("IWMO_XSD_DIR", raising=False)
-    standaard = (settings.BASE_DIR / ".." / "shared" / "iwmo" / "xsd").resolve()
-    assert iwmo.xsd_dir() == standaard
-    monkeypatch.setenv("IWMO_XSD_DIR", str(tmp_path))
-    assert iwmo.xsd_dir() == tmp_path
 
-
-def test_missing_schema_is_a_clear_message_not_a_crash(monkeypatch, tmp_path):
-    monkeypatch.setenv("IWMO_XSD_DIR", str(tmp_path))
-    fouten = iwmo.valideer(b"<x/>")
+def test_missing_schema_is_a_clear_message_not_a_crash(settings, tmp_path):
+    settings.IWMO_XSD_DIR = str(tmp_path)
+    fouten = validatie.valideer(b"<x/>")
     assert len(fouten) == 1 and "IWMO_XSD_DIR" in fouten[0]
+
+
+def test_message_passes_the_official_content_check(settings, hendrika, aanbieder, toewijzingen):
+    """The TR/CD/CS rules of iWmo 3.2, run by the official stylesheet (conformance tool,
+    configured by IWMO_REGELS_XSL; CI's second run sets it)."""
+    try:
+        validatie.regels_xsl()
+    except validatie.RegelsOntbreken as exc:
+        pytest.skip(str(exc))
+    xml = iwmo.bericht_301(
+        client=hendrika,
+        aanbieder=aanbieder,
+        toewijzingen=toewijzingen,
+        gemeentecode=hendrika.gemeente.code,
+        identificatie="TW2025-0001",
+        dagtekening=timezone.localdate(),  # TR134: no assignment date after the dagtekening
+    )
+    assert validatie.inhoudscontrole(xml) == []
+
+
+def test_content_check_reports_a_broken_rule(settings, hendrika, aanbieder, toewijzingen):
+    """The check itself can fail: an assignment date after the dagtekening breaks TR134."""
+    try:
+        validatie.regels_xsl()
+    except validatie.RegelsOntbreken as exc:
+        pytest.skip(str(exc))
+    xml = bericht(hendrika, aanbieder, toewijzingen)  # dagtekening 01-03-2025, made today
+    fouten = validatie.inhoudscontrole(xml)
+    assert {code for code, _ in fouten} == {"TR134"}
+    assert all("Toewijzingsdatum" in plek for _, plek in fouten)
+
+
+def test_content_check_says_plainly_when_the_stylesheet_is_missing(settings, tmp_path):
+    settings.IWMO_REGELS_XSL = ""
+    with pytest.raises(validatie.RegelsOntbreken, match="IWMO_REGELS_XSL is niet ingesteld"):
+        validatie.inhoudscontrole(b"<x/>")
+    settings.IWMO_REGELS_XSL = str(tmp_path / "weg.xsl")
+    with pytest.raises(validatie.RegelsOntbreken, match="bestaat niet"):
+        validatie.inhoudscontrole(b"<x/>")

@@ -1,26 +1,21 @@
-"""iWmo 3.2 chain messages: build the WMO301 (toewijzing) and validate against the XSDs.
+"""iWmo 3.2: build the WMO301 (toewijzing).
 
-Targets iWmo release 3.2 (BerichtVersie 3, BerichtSubversie 2, XSD version 1.0.0). The
-schemas are read from ``<BASE_DIR>/../shared/iwmo/xsd`` (override: ``IWMO_XSD_DIR``) and are
-never copied into the project. Elements declared in a message schema are in the message
-namespace; the children of the basisschema's composite types (CDT_*) are in the basisschema
-namespace, exactly as ``elementFormDefault="qualified"`` in both schemas prescribes.
+Targets iWmo release 3.2 (BerichtVersie 3, BerichtSubversie 2, XSD version 1.0.0); the
+message is validated against the schemas shipped in ``schemas/3.2`` (``validatie.py``).
+Elements declared in a message schema are in the message namespace; the children of the
+basisschema's composite types (CDT_*) are in the basisschema namespace, exactly as
+``elementFormDefault="qualified"`` in both schemas prescribes.
 
 A 301 carries *all* current assignments of one client at one provider: the caller passes them.
 """
 
 from __future__ import annotations
 
-import functools
-import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
 
-import xmlschema
-from django.conf import settings
 from django.utils import timezone
 
 NS_BASIS = "http://www.istandaarden.nl/iwmo/3_2/basisschema/schema"
@@ -41,7 +36,6 @@ LANDCODE_NL = "NL"
 LANDNUMMER_NL = "0031"
 
 TOEWIJZINGNUMMER_MAX = 999_999_999  # LDT_Nummer
-_BERICHT_RE = re.compile(r"^WMO[0-9]{3}$")
 _VOORLETTER_RE = re.compile(r"[a-zA-ZÀ-ỳ]")  # LDT_Voorletters
 
 
@@ -184,33 +178,3 @@ def bericht_301(
     for toewijzing in sorted(toewijzingen, key=lambda t: t.pk):
         _toegewezen_product(producten, toewijzing)
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True)
-
-
-def xsd_dir() -> Path:
-    override = os.environ.get("IWMO_XSD_DIR")
-    if override:
-        return Path(override)
-    return (Path(settings.BASE_DIR) / ".." / "shared" / "iwmo" / "xsd").resolve()
-
-
-@functools.lru_cache(maxsize=16)
-def _schema(path: Path) -> xmlschema.XMLSchema:
-    return xmlschema.XMLSchema(str(path))
-
-
-def valideer(xml: bytes, bericht: str = "WMO301") -> list[str]:
-    """Validate ``xml`` against ``<xsd_dir>/<bericht>.xsd``; readable errors, empty if valid."""
-    if not _BERICHT_RE.match(bericht):
-        raise ValueError(f"Unknown iWmo message {bericht!r}.")
-    pad = xsd_dir() / f"{bericht}.xsd"
-    if not pad.is_file():
-        return [
-            f"Het iWmo-schema {pad} is niet gevonden; zet IWMO_XSD_DIR op de map met de "
-            "iWmo 3.2-schema's."
-        ]
-    schema = _schema(pad)
-    try:
-        resource = xmlschema.XMLResource(xml, defuse="always")
-    except (xmlschema.XMLResourceError, ET.ParseError) as exc:
-        return [f"XML not accepted: {exc}"]
-    return [f"{e.path or '/'}: {e.reason or e.message}" for e in schema.iter_errors(resource)]

@@ -1,0 +1,51 @@
+"""The iWmo 3.2 schemas ship inside the project, unchanged, with a note of their source."""
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from keten.iwmo.validatie import SCHEMAS
+
+
+def _genoteerd() -> dict[str, str]:
+    bron = (SCHEMAS / "BRON.md").read_text(encoding="utf-8")
+    return {pad: sha for sha, pad in re.findall(r"^\s+([0-9a-f]{64})\s+(\S+)$", bron, re.M)}
+
+
+def test_every_shipped_schema_is_listed_with_its_checksum_and_unchanged():
+    genoteerd = _genoteerd()
+    aanwezig = sorted(p.relative_to(SCHEMAS).as_posix() for p in (SCHEMAS / "xsd").glob("*.xsd"))
+    assert aanwezig == sorted(genoteerd), "BRON.md lists exactly the shipped XSDs"
+    for pad in aanwezig:
+        inhoud = (SCHEMAS / pad).read_bytes()
+        assert hashlib.sha256(inhoud).hexdigest() == genoteerd[pad], f"{pad} was changed"
+
+
+def test_the_note_names_the_release_and_the_source():
+    bron = (SCHEMAS / "BRON.md").read_text(encoding="utf-8")
+    assert "iWmo release 3.2" in bron and "BerichtXsdVersie" in bron
+    assert "i-Sociaal-Lab/jaapjunior" in bron
+
+
+@pytest.mark.parametrize(
+    "bericht", ["WMO301", "WMO305", "WMO307", "WMO315", "WMO317", "WMO319", "WMO323"]
+)
+def test_every_message_schema_loads_from_the_project(bericht):
+    import xmlschema
+
+    schema = xmlschema.XMLSchema(str(SCHEMAS / "xsd" / f"{bericht}.xsd"))
+    assert schema.root_elements
+
+
+def test_nothing_in_the_project_reads_the_shared_folder():
+    root = Path(__file__).resolve().parents[2]
+    gevonden = []
+    for pad in root.rglob("*.py"):
+        deel = pad.relative_to(root).parts[0]
+        if deel in {".venv", "node_modules", ".data", "tests"}:
+            continue
+        if re.search(r"""["'/]shared["'/]""", pad.read_text(encoding="utf-8", errors="ignore")):
+            gevonden.append(str(pad.relative_to(root)))
+    assert gevonden == []
