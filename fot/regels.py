@@ -16,6 +16,7 @@ class ActiepuntVerlopen(Regel):
     code = "actiepunt_verlopen"
     naam = "Actiepunten van overlegtafels over de termijn"
     soort = SignaalSoort.ACTIEPUNT_VERLOPEN
+    volgorde = 70
     model = Actiepunt
     veld = "termijn"
     select_related = (

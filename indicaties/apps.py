@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class IndicatiesConfig(AppConfig):
     name = "indicaties"
     verbose_name = "Cliënten en indicaties"
+
+    def ready(self) -> None:
+        from . import regels
+
+        regels.registreren()

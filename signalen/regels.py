@@ -23,35 +23,19 @@ from datetime import date, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef
-from django.urls import reverse
 from django.utils import timezone
 
-from contractbeheer.models import Clientenstop, Instellingen, Mandaat
-from contractbeheer.states import STOP_GELDEND
-from indicaties.models import (
-    Beschikking,
-    Ondersteuningsplan,
-    Procesinstellingen,
-    Toewijzing,
-)
-from indicaties.termijnen import HERINNERING_DAGEN, werkdagen_na
 from sdd_portal.accounts.models import Organisatie, Rol
 from sdd_portal.api.gebeurtenissen import publiceren_veel
-from sdd_portal.periods import open_of_vanaf
 
-from .models import Ontvanger, Signaal, SignaalSoort, Taakrun, Taakstand
+from .models import Ontvanger, Signaal, Taakrun, Taakstand
 
-# A first run (no watermark yet) looks back this far for due dates it never handled.
-EERSTE_RUN_TERUG = timedelta(days=HERINNERING_DAGEN)
+# A first run (no watermark yet) looks back this far for due dates it never handled
+# (as far as the longest lead of a rule: the six weeks of the expiry letter).
+EERSTE_RUN_TERUG = timedelta(weeks=6)
 # Changes are looked for from a little before the previous run started: a transaction that
 # saved before that moment but committed after it is still seen. Duplicates are impossible.
 MARGE = timedelta(hours=1)
-START_WERKDAGEN = 5
-
-
-def _d(datum: date) -> str:
-    return datum.strftime("%d-%m-%Y")
 
 
 @dataclass
@@ -70,17 +54,14 @@ class Context:
         self.datum = datum
         self.vandaag = timezone.localdate()
         self.sdd_id = Organisatie.objects.sdd().values_list("pk", flat=True).first()
-        self.proces = Procesinstellingen.huidig()
-        self.contract = Instellingen.huidig()
         self._types: dict[type, ContentType] = {}
-        self._sjablonen: dict = {}
+        self._eenmaal: dict = {}
 
-    def sjabloon(self, soort: str):
-        from indicaties.brieven.services import huidig_sjabloon
-
-        if soort not in self._sjablonen:
-            self._sjablonen[soort] = huidig_sjabloon(soort)
-        return self._sjablonen[soort]
+    def eenmaal(self, sleutel, maak):
+        """``maak()`` once per run (settings rows, letter templates): shared by all subjects."""
+        if sleutel not in self._eenmaal:
+            self._eenmaal[sleutel] = maak()
+        return self._eenmaal[sleutel]
 
     def type(self, model) -> ContentType:
         if model not in self._types:
@@ -89,11 +70,15 @@ class Context:
 
 
 class Regel:
+    """One daily rule. Apps subclass it and ``registreer`` an instance in ``AppConfig.ready``;
+    ``volgorde`` fixes the order of a run (and of lists in Beheer)."""
+
     code: str
     naam: str
     soort: str
     model: type[models.Model]
     select_related: tuple[str, ...] = ()
+    volgorde: int = 100
 
     # -- to implement per rule
     def basis(self, ctx: Context) -> models.QuerySet:
@@ -118,6 +103,13 @@ class Regel:
 
     def maak(self, obj, peildatum: date, ctx: Context) -> Nieuw:
         raise NotImplementedError
+
+    def brieven_opslaan(self, brieven: list, *, reden: str) -> int:
+        """Store the letters ``maak`` returned (unsaved) that do not exist yet; the number
+        stored. Rules that write letters implement it (the letters belong to their app)."""
+        if brieven:
+            raise NotImplementedError(f"{type(self).__name__} makes letters but cannot store them")
+        return 0
 
     # -- shared
     def signaal(self, obj, peildatum: date, ctx: Context, *, ontvanger: str, **velden) -> Signaal:
@@ -158,358 +150,16 @@ class Regel:
         )
 
 
-# ---------------------------------------------------------------------------- the rules
-
-
-class Verloop(Regel):
-    """Six weeks before a definitive decision ends: the expiry letter to the client, a
-    signal to the provider, a task for the consulent (extend or re-indicate)."""
-
-    code = "verloop"
-    naam = "Beschikkingen die over zes weken eindigen"
-    soort = SignaalSoort.VERLOOP
-    veld = "einddatum"
-    model = Beschikking
-    select_related = ("client__consulent", "client__gemeente", "aanbieder", "product")
-    dagen = HERINNERING_DAGEN
-
-    def basis(self, ctx):
-        # A decision withdrawn from a later date stays valid until then, but it ends
-        # because it was withdrawn: no expiry letter, no extend-or-re-indicate task.
-        return (
-            Beschikking.objects.geldig()
-            .filter(
-                soort=Beschikking.Soort.DEFINITIEF,
-                einddatum__gte=ctx.datum,
-                ingetrokken_per__isnull=True,
-            )
-            .zonder_opvolger()
-        )
-
-    def voorsprong(self, ctx):
-        return timedelta(days=self.dagen)
-
-    def maak(self, obj, peildatum, ctx):
-        from indicaties.brieven.services import nieuwe_brief
-        from indicaties.services import verloopbrief_sleutel
-
-        link = reverse("indicaties:beschikking-detail", args=[obj.uuid])
-        eind = _d(obj.einddatum)
-        return Nieuw(
-            signalen=[
-                self.voor_aanbieder(
-                    obj,
-                    peildatum,
-                    ctx,
-                    aanbieder_id=obj.aanbieder_id,
-                    client=obj.client,
-                    titel=f"Beschikking {obj.product.code} van {obj.client.naam} eindigt op {eind}",
-                    tekst="De cliënt krijgt een brief met het verzoek contact op te nemen met de "
-                    "SDD. Laat de consulent weten of er iets veranderd is.",
-                    link=link,
-                ),
-                self.voor_consulent(
-                    obj,
-                    peildatum,
-                    ctx,
-                    client=obj.client,
-                    titel=f"Verlengen of herindiceren: {obj.client.naam}, beschikking "
-                    f"{obj.product.code} eindigt op {eind}",
-                    tekst="Bevestig dat er niets veranderd is (verlengen) of start een "
-                    "herindicatie. Verlengen kan tot en met de einddatum.",
-                    link=link,
-                ),
-            ],
-            brieven=[
-                nieuwe_brief(
-                    soort="verloopbrief",
-                    sleutel=verloopbrief_sleutel(obj),
-                    client=obj.client,
-                    beschikking=obj,
-                    verzenddatum=max(ctx.datum, ctx.vandaag),
-                    bezwaar=False,
-                    sjabloon=ctx.sjabloon("verloopbrief"),
-                )
-            ],
-        )
-
-
-class KortdurendZonderPlan(Regel):
-    """A short decision ends within N days and no plan was accepted: the consulent and
-    the provider must act before the client is left without a decision."""
-
-    code = "kortdurend_zonder_plan"
-    naam = "Kortdurende beschikkingen die eindigen zonder geaccepteerd plan"
-    soort = SignaalSoort.KORTDUREND_ZONDER_PLAN
-    veld = "einddatum"
-    model = Beschikking
-    select_related = ("client__consulent", "aanbieder", "product")
-
-    def basis(self, ctx):
-        return (
-            Beschikking.objects.geldig()
-            .filter(
-                soort=Beschikking.Soort.KORTDUREND,
-                einddatum__gte=ctx.datum,
-                ingetrokken_per__isnull=True,  # withdrawn: see Verloop
-            )
-            .zonder_opvolger()
-        )
-
-    def voorsprong(self, ctx):
-        return timedelta(days=ctx.proces.kortdurend_signaal_dagen)
-
-    def maak(self, obj, peildatum, ctx):
-        link = reverse("indicaties:beschikking-detail", args=[obj.uuid])
-        eind = _d(obj.einddatum)
-        return Nieuw(
-            signalen=[
-                self.voor_consulent(
-                    obj,
-                    peildatum,
-                    ctx,
-                    client=obj.client,
-                    titel=f"Kortdurende beschikking van {obj.client.naam} eindigt op {eind} "
-                    "zonder geaccepteerd plan",
-                    tekst=f"Neem contact op met {obj.aanbieder.naam} over het ondersteuningsplan.",
-                    link=link,
-                ),
-                self.voor_aanbieder(
-                    obj,
-                    peildatum,
-                    ctx,
-                    aanbieder_id=obj.aanbieder_id,
-                    client=obj.client,
-                    titel=f"Plan nodig: kortdurende beschikking van {obj.client.naam} eindigt "
-                    f"op {eind}",
-                    tekst="Zonder geaccepteerd ondersteuningsplan is er na die datum geen "
-                    "beschikking. Lever het plan aan of neem contact op met de consulent.",
-                    link=link,
-                ),
-            ]
-        )
-
-
-class PlanTeLaat(Regel):
-    """No plan uploaded within the configured term after the assignment."""
-
-    code = "plan_te_laat"
-    naam = "Ondersteuningsplannen die niet op tijd zijn aangeleverd"
-    soort = SignaalSoort.PLAN_TE_LAAT
-    veld = "ingangsdatum"
-    model = Toewijzing
-    select_related = ("client__consulent", "aanbieder", "product")
-
-    def basis(self, ctx):
-        ooit_plan = Ondersteuningsplan.objects.filter(toewijzing_id=OuterRef("pk"))
-        return (
-            Toewijzing.objects.filter(
-                bandbreedte__isnull=False,
-                beschikking__soort=Beschikking.Soort.KORTDUREND,
-                beschikking__status="geldig",
-                beschikking__ingetrokken_per__isnull=True,  # withdrawn: see Verloop
-            )
-            .filter(open_of_vanaf("einddatum", ctx.datum))
-            .exclude(Exists(ooit_plan))
-        )
-
-    def voorsprong(self, ctx):
-        return -timedelta(days=ctx.proces.plan_termijn_dagen)
-
-    def maak(self, obj, peildatum, ctx):
-        link = reverse("indicaties:toewijzing-detail", args=[obj.uuid])
-        termijn = ctx.proces.plan_termijn_dagen
-        return Nieuw(
-            signalen=[
-                self.voor_aanbieder(
-                    obj,
-                    peildatum,
-                    ctx,
-                    aanbieder_id=obj.aanbieder_id,
-                    client=obj.client,
-                    titel=f"Ondersteuningsplan van {obj.client.naam} is te laat",
-                    tekst=f"Het plan werd verwacht binnen {termijn} dagen na de toewijzing "
-                    f"van {_d(obj.ingangsdatum)}.",
-                    link=link,
-                ),
-                self.voor_consulent(
-                    obj,
-                    peildatum,
-                    ctx,
-                    client=obj.client,
-                    titel=f"Geen ondersteuningsplan van {obj.aanbieder.naam} voor "
-                    f"{obj.client.naam}",
-                    tekst=f"Toegewezen op {_d(obj.ingangsdatum)}; termijn {termijn} dagen.",
-                    link=link,
-                ),
-            ]
-        )
-
-
-class StartNietGemeld(Regel):
-    """Five working days after the definitive decision starts, no start of care reported."""
-
-    code = "start_niet_gemeld"
-    naam = "Start zorg niet gemeld binnen vijf werkdagen"
-    soort = SignaalSoort.START_NIET_GEMELD
-    model = Toewijzing
-    select_related = ("client__consulent", "aanbieder", "product", "beschikking")
-
-    def basis(self, ctx):
-        return Toewijzing.objects.filter(
-            start_zorg__isnull=True,
-            beschikking__soort=Beschikking.Soort.DEFINITIEF,
-            beschikking__status="geldig",
-            beschikking__ingetrokken_per__isnull=True,  # withdrawn: see Verloop
-            beschikking__einddatum__gte=ctx.datum,
-        ).filter(open_of_vanaf("einddatum", ctx.datum))
-
-    @staticmethod
-    def _eerste_start(peil: date) -> date:
-        """The earliest start date whose due date (start + 5 working days) is after ``peil``."""
-        start = peil - timedelta(days=30)
-        while werkdagen_na(start, START_WERKDAGEN) <= peil:
-            start += timedelta(days=1)
-        return start
-
-    def venster(self, qs, van, tot, ctx):
-        qs = qs.filter(beschikking__ingangsdatum__lt=self._eerste_start(tot))
-        if van is not None:
-            qs = qs.filter(beschikking__ingangsdatum__gte=self._eerste_start(van))
-        return qs
-
-    def peildatum(self, obj, ctx):
-        return werkdagen_na(obj.beschikking.ingangsdatum, START_WERKDAGEN)
-
-    def maak(self, obj, peildatum, ctx):
-        link = reverse("indicaties:toewijzing-detail", args=[obj.uuid])
-        start = _d(obj.beschikking.ingangsdatum)
-        return Nieuw(
-            signalen=[
-                self.voor_aanbieder(
-                    obj,
-                    peildatum,
-                    ctx,
-                    aanbieder_id=obj.aanbieder_id,
-                    client=obj.client,
-                    titel=f"Start zorg van {obj.client.naam} niet gemeld",
-                    tekst=f"De beschikking ging in op {start}. Meld de start van de zorg, of "
-                    "laat de consulent weten waarom de zorg niet begonnen is.",
-                    link=link,
-                ),
-                self.voor_consulent(
-                    obj,
-                    peildatum,
-                    ctx,
-                    client=obj.client,
-                    titel=f"{obj.aanbieder.naam} meldde geen start zorg voor {obj.client.naam}",
-                    tekst=f"Beschikking in gegaan op {start}; vijf werkdagen verstreken.",
-                    link=link,
-                ),
-            ]
-        )
-
-
-class StopHeroverweging(Regel):
-    """A client stop in force whose review date has come."""
-
-    code = "stop_heroverweging"
-    naam = "Cliëntenstops waarvan de heroverwegingsdatum verstreken is"
-    soort = SignaalSoort.STOP_HEROVERWEGING
-    veld = "heroverwegingsdatum"
-    model = Clientenstop
-    select_related = ("aanbieder", "product")
-
-    def basis(self, ctx):
-        return Clientenstop.objects.filter(
-            status__in=STOP_GELDEND, heroverwegingsdatum__isnull=False
-        ).filter(open_of_vanaf("einddatum", ctx.datum))
-
-    def maak(self, obj, peildatum, ctx):
-        link = reverse("contractbeheer:stop-detail", args=[obj.uuid])
-        wat = f"cliëntenstop {obj.product.code} van {obj.aanbieder.naam}"
-        return Nieuw(
-            signalen=[
-                self.voor_contractbeheer(
-                    obj,
-                    peildatum,
-                    ctx,
-                    titel=f"Heroverweeg de {wat}",
-                    tekst=f"Heroverwegingsdatum {_d(obj.heroverwegingsdatum)}. Beëindig de stop "
-                    "of leg een nieuwe heroverwegingsdatum vast.",
-                    link=link,
-                ),
-                self.voor_aanbieder(
-                    obj,
-                    peildatum,
-                    ctx,
-                    aanbieder_id=obj.aanbieder_id,
-                    titel=f"Heroverweging van uw cliëntenstop {obj.product.code}",
-                    tekst=f"De heroverwegingsdatum {_d(obj.heroverwegingsdatum)} is bereikt. "
-                    "Contractmanagement neemt contact op; geef door of de stop nog nodig is.",
-                    link=link,
-                ),
-            ]
-        )
-
-
-class MandaatVerloopt(Regel):
-    """A mandate ends within the configured number of days: the provider renews, CM knows."""
-
-    code = "mandaat_verloopt"
-    naam = "Mandaten die binnenkort eindigen"
-    soort = SignaalSoort.MANDAAT_VERLOOPT
-    veld = "geldig_tot"
-    model = Mandaat
-    select_related = ("aanbieder", "medewerker")
-
-    def basis(self, ctx):
-        return Mandaat.objects.filter(
-            ingetrokken_op__isnull=True, geldig_tot__isnull=False, geldig_tot__gte=ctx.datum
-        )
-
-    def voorsprong(self, ctx):
-        return timedelta(days=ctx.contract.mandaat_verloopt_binnen_dagen)
-
-    def maak(self, obj, peildatum, ctx):
-        naam = obj.medewerker.get_full_name() or obj.medewerker.username
-        tot = _d(obj.geldig_tot)
-        return Nieuw(
-            signalen=[
-                self.voor_contractbeheer(
-                    obj,
-                    peildatum,
-                    ctx,
-                    titel=f"Mandaat van {naam} ({obj.aanbieder.naam}) eindigt op {tot}",
-                    link=reverse("admin:contractbeheer_mandaat_change", args=[obj.pk]),
-                ),
-                self.voor_aanbieder(
-                    obj,
-                    peildatum,
-                    ctx,
-                    aanbieder_id=obj.aanbieder_id,
-                    titel=f"Mandaat van {naam} eindigt op {tot}",
-                    tekst="Na die datum mag deze medewerker geen ondersteuningsplannen meer "
-                    "ondertekenen. Vraag op tijd een nieuw mandaat aan bij contractmanagement.",
-                ),
-            ]
-        )
-
-
-REGELS: list[Regel] = [
-    Verloop(),
-    KortdurendZonderPlan(),
-    PlanTeLaat(),
-    StartNietGemeld(),
-    StopHeroverweging(),
-    MandaatVerloopt(),
-]
+# The registry: every app adds its own rules from its AppConfig.ready (indicaties: expiry,
+# short decisions, plans, start; contractbeheer: stops, mandates; fot: action items).
+REGELS: list[Regel] = []
 
 
 def registreer(regel: Regel) -> None:
-    """Other apps add their rules here (the FOT module: overdue action items)."""
+    """Add ``regel`` to the daily run (once per code), in the order of ``volgorde``."""
     if all(r.code != regel.code for r in REGELS):
         REGELS.append(regel)
+        REGELS.sort(key=lambda r: (r.volgorde, r.code))
 
 
 # ---------------------------------------------------------------------------- running
@@ -548,9 +198,6 @@ def _bestaand(regel: Regel, ctx: Context, ids: list[int]) -> set[tuple[str, int,
 
 
 def regel_uitvoeren(regel: Regel, datum: date, *, door: str = "") -> Resultaat:
-    from indicaties.brieven.models import Brief
-    from indicaties.brieven.services import brieven_opslaan
-
     gestart = timezone.now()
     Taakstand.objects.get_or_create(regel=regel.code)
     with transaction.atomic():
@@ -575,20 +222,12 @@ def regel_uitvoeren(regel: Regel, datum: date, *, door: str = "") -> Resultaat:
                     s for s in nieuw.signalen if (s.ontvanger, obj.pk, peildatum) not in bestaand
                 ]
                 brieven += nieuw.brieven
-            if brieven:
-                al = set(
-                    Brief.objects.filter(sleutel__in=[b.sleutel for b in brieven]).values_list(
-                        "sleutel", flat=True
-                    )
-                )
-                brieven = [b for b in brieven if b.sleutel not in al]
             reden = f"Dagelijkse taak {regel.code} ({datum.isoformat()})"
             Signaal.objects.bulk_create(signalen)
             Signaal.history.bulk_history_create(signalen, default_change_reason=reden)
             publiceren_veel("signaal.nieuw", instances=signalen)
-            brieven_opslaan(brieven, reden=reden)
+            aantal_brieven += regel.brieven_opslaan(brieven, reden=reden)
             aantal_signalen += len(signalen)
-            aantal_brieven += len(brieven)
         if stand.verwerkt_tot is None or datum > stand.verwerkt_tot:
             stand.verwerkt_tot = datum
         stand.laatste_start = gestart
