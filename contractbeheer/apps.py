@@ -6,6 +6,6 @@ class ContractbeheerConfig(AppConfig):
     verbose_name = "Contractbeheer"
 
     def ready(self) -> None:
-        from . import regels
+        from . import portaal, regels  # noqa: F401 (menu items and home panels register)
 
         regels.registreren()

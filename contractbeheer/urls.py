@@ -6,6 +6,7 @@ app_name = "contractbeheer"
 
 urlpatterns = [
     path("contractbeheer/", views.dashboard, name="dashboard"),
+    path("aanbieders/", views.aanbieders, name="aanbieders"),
     path("clientenstops/", views.stops, name="stops"),
     path("clientenstops/nieuw/", views.stop_aanvragen, name="stop-nieuw"),
     path("clientenstops/<uuid:uuid>/", views.stop_detail, name="stop-detail"),

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -21,6 +18,7 @@ from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.audit.models import Actie
 from sdd_portal.audit.services import log_access
+from sdd_portal.export import tabel_response
 from sdd_portal.forms import fouten_naar_form as _fouten_naar_form
 
 from . import services
@@ -40,6 +38,7 @@ from .models import (
     Instellingen,
     MandaatDocument,
 )
+from .selectors import aanbieders_met_tellingen
 from .selectors import dashboard as dashboard_data
 from .states import STOP_GELDEND, SignaalStatus, StopStatus
 
@@ -93,34 +92,14 @@ def _export(data, formaat):
         for r in data["rijen"]
     ]
     naam = f"contractbeheer-{data['datum']:%Y-%m-%d}"
-    if formaat == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(kop)
-        writer.writerows(rijen)
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
-        return response
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Aanbieders")
-    for index, breedte in enumerate([34, 12, *[max(14, len(k) + 2) for k in kop[2:]]], 1):
-        ws.column_dimensions[get_column_letter(index)].width = breedte
-    ws.append(kop)
-    for rij in rijen:
-        ws.append(rij)
-    out = io.BytesIO()
-    wb.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return tabel_response(
+        naam,
+        kop,
+        rijen,
+        formaat,
+        blad="Aanbieders",
+        kolombreedtes=[34, 12, *[max(14, len(k) + 2) for k in kop[2:]]],
     )
-    response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
-    return response
 
 
 # ----------------------------------------------------------------- client stops
@@ -495,4 +474,17 @@ def mandaatdocument(request, uuid):
         content_type="application/pdf",
         as_attachment=True,
         filename=document.bestandsnaam,
+    )
+
+
+@rol_vereist(Rol.CONTRACTMANAGER)
+def aanbieders(request):
+    """The provider organisations with their active assignments per product."""
+    organisaties, tellingen = aanbieders_met_tellingen(
+        Organisatie.objects.aanbieders().order_by("naam"), timezone.localdate()
+    )
+    return render(
+        request,
+        "contractbeheer/aanbieders.html",
+        {"organisaties": organisaties, "tellingen_berekend_op": tellingen.berekend_op},
     )

@@ -8,6 +8,7 @@ class FotConfig(AppConfig):
     def ready(self) -> None:
         from signalen.regels import registreer
 
+        from . import portaal  # noqa: F401 (menu item and home panel register)
         from .regels import ActiepuntVerlopen
 
         registreer(ActiepuntVerlopen())

@@ -6,6 +6,6 @@ class IndicatiesConfig(AppConfig):
     verbose_name = "Cliënten en indicaties"
 
     def ready(self) -> None:
-        from . import regels
+        from . import portaal, regels  # noqa: F401 (menu items and home panels register)
 
         regels.registreren()

@@ -38,7 +38,6 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     *password_reset,
     path("", include("indicaties.urls")),
-    path("", include("sdd_portal.accounts.urls")),
     path("", include("sdd_portal.audit.urls")),
     path("", include("contractbeheer.urls")),
     path("", include("signalen.urls")),

@@ -14,156 +14,46 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from contractbeheer.models import Aanbiedersignaal, Capaciteit, Clientenstop
-from contractbeheer.states import StopStatus
-from indicaties.models import Client, Toewijzing
-from indicaties.selectors import werklijst_aanbieder, werklijst_consulent
-from sdd_portal.accounts.models import Organisatie, Rol, User
+from sdd_portal.accounts.models import Rol, User
 from sdd_portal.audit.models import AccessLogEntry, Actie, Uitkomst
 from sdd_portal.audit.services import log_access
+from sdd_portal.startpagina import HOME_LIST_SIZE, Paneelinhoud, inhoud_voor, registreer
 
-HOME_LIST_SIZE = 10
 
-
-def _recent_bekeken(user) -> list[Client]:
-    """The clients this consulent opened most recently (from the access log)."""
-    rows = (
-        AccessLogEntry.objects.filter(user=user, actie=Actie.BEKIJKEN, uitkomst=Uitkomst.TOEGESTAAN)
-        .exclude(client_ids=[])
-        .order_by("-timestamp")
-        .values_list("client_ids", flat=True)[:50]
+@registreer("toegang", rollen={Rol.FUNCTIONEEL_BEHEERDER}, volgorde=90)
+def _beheer(user, vandaag) -> Paneelinhoud:
+    """Functioneel beheer: refused reads of the last week, users per organisation."""
+    return Paneelinhoud(
+        context={
+            "geweigerd": list(
+                AccessLogEntry.objects.filter(
+                    uitkomst=Uitkomst.GEWEIGERD,
+                    timestamp__gte=timezone.now() - timedelta(days=7),
+                ).order_by("-timestamp")[:HOME_LIST_SIZE]
+            ),
+            "gebruikers_per_organisatie": list(
+                User.objects.filter(is_active=True, organisatie__isnull=False)
+                .values("organisatie__naam")
+                .annotate(aantal=Count("id"))
+                .order_by("organisatie__naam")
+            ),
+        }
     )
-    ordered: list[int] = []
-    for ids in rows:
-        for client_id in ids:
-            if client_id not in ordered:
-                ordered.append(client_id)
-    ordered = ordered[:HOME_LIST_SIZE]
-    clients = Client.objects.visible_to(user).select_related("gemeente").in_bulk(ordered)
-    return [clients[i] for i in ordered if i in clients]
 
 
 @login_required
 def home(request):
-    user = request.user
+    """Each app's panels for the user's roles (``sdd_portal.startpagina``)."""
     vandaag = timezone.localdate()
-    context: dict = {"vandaag": vandaag}
-    client_ids: list[int] = []
-    if user.has_rol(Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER, Rol.CONTRACTMANAGER):
-        from signalen.models import Signaal
-
-        context["postvak"] = list(
-            Signaal.objects.ongelezen_voor(user).order_by("-peildatum", "-id")[:HOME_LIST_SIZE]
-        )
-        client_ids += [s.client_id for s in context["postvak"] if s.client_id]
-        from fot.selectors import mijn_actiepunten
-
-        context["fot_acties"] = mijn_actiepunten(user)[:HOME_LIST_SIZE]
-    if user.has_rol(Rol.CONSULENT):
-        lijst = werklijst_consulent(user)
-        context["werk"] = [
-            ("plannen te beoordelen", lijst["plannen"].count(), "plannen"),
-            (
-                f"kortdurende beschikkingen eindigen binnen {lijst['kortdurend_dagen']} dagen "
-                "zonder plan",
-                lijst["kortdurend"].count(),
-                "kort",
-            ),
-            (
-                "onderzoeken naderen de termijn van zes weken",
-                lijst["onderzoek"].count(),
-                "onderzoek",
-            ),
-        ]
-        context["recent_bekeken"] = _recent_bekeken(user)
-        context["starten_binnenkort"] = list(
-            Toewijzing.objects.visible_to(user)
-            .filter(ingangsdatum__range=(vandaag, vandaag + timedelta(days=14)))
-            .select_related("client", "aanbieder", "product")
-            .order_by("ingangsdatum", "id")[:HOME_LIST_SIZE]
-        )
-        client_ids += [c.pk for c in context["recent_bekeken"]]
-        client_ids += [t.client_id for t in context["starten_binnenkort"]]
-    if user.has_rol(Rol.AANBIEDER_MEDEWERKER):
-        from sdd_portal.paginatie import begrensd_aantal
-
-        def _aantal(qs):
-            # At national scale a provider can have tens of thousands of rows here; count
-            # at most 1,000 and say "meer dan 1.000" beyond that.
-            aantal, afgekapt = begrensd_aantal(qs)
-            return f"meer dan {aantal:,}".replace(",", ".") if afgekapt else aantal
-
-        lijst = werklijst_aanbieder(user)
-        context["werk"] = [
-            ("nieuwe toewijzingen", _aantal(lijst["nieuw"]), "nieuw"),
-            ("afgewezen plannen", lijst["afgewezen"].count(), "afgewezen"),
-            # Newest first: the assignments still waiting for a plan are the recent ones.
-            ("ondersteuningsplannen verwacht", _aantal(lijst["verwacht"].reverse()), "verwacht"),
-        ]
-        zichtbaar = Toewijzing.objects.visible_to(user)
-        context["nieuwe_toewijzingen"] = list(
-            zichtbaar.select_related("client", "product").order_by("-created_at", "-id")[
-                :HOME_LIST_SIZE
-            ]
-        )
-        context["aantal_actief"] = _aantal(
-            zichtbaar.actief_op(vandaag).values("client_id").distinct().order_by("client_id")
-        )
-        # The clients the provider has or had an assignment for: Client.visible_to(user).
-        context["aantal_ooit"] = _aantal(
-            zichtbaar.values("client_id").distinct().order_by("client_id")
-        )
-        context["eigen_stops"] = list(
-            Clientenstop.objects.filter(aanbieder=user.organisatie)
-            .exclude(status__in=[StopStatus.AFGEWEZEN, StopStatus.BEEINDIGD])
-            .select_related("product")
-            .order_by("-ingangsdatum")[:5]
-        )
-        context["eigen_capaciteit"] = list(
-            Capaciteit.objects.actueel(vandaag)
-            .filter(aanbieder=user.organisatie)
-            .select_related("product")
-            .order_by("-bijgewerkt_op")[:5]
-        )
-        context["eigen_signalen"] = list(
-            Aanbiedersignaal.objects.visible_to(user)
-            .select_related("client")
-            .order_by("-modified_at", "-id")[:5]
-        )
-        client_ids += [s.client_id for s in context["eigen_signalen"]]
-        client_ids += [t.client_id for t in context["nieuwe_toewijzingen"]]
-    if user.has_rol(Rol.CONTRACTMANAGER):
-        context["cm_te_doen"] = {
-            "stops_aangevraagd": Clientenstop.objects.filter(status=StopStatus.AANGEVRAAGD).count(),
-            "heroverweging_verlopen": Clientenstop.objects.heroverweging_verlopen(vandaag).count(),
-            "signalen_open": Aanbiedersignaal.objects.open().count(),
-        }
-        from contractbeheer.selectors import aanbieders_met_tellingen
-
-        context["aanbieders"], tellingen = aanbieders_met_tellingen(
-            Organisatie.objects.aanbieders().filter(actief=True).order_by("naam"), vandaag
-        )
-        context["tellingen_berekend_op"] = tellingen.berekend_op
-    if user.has_rol(Rol.FUNCTIONEEL_BEHEERDER):
-        context["geweigerd"] = list(
-            AccessLogEntry.objects.filter(
-                uitkomst=Uitkomst.GEWEIGERD, timestamp__gte=timezone.now() - timedelta(days=7)
-            ).order_by("-timestamp")[:HOME_LIST_SIZE]
-        )
-        context["gebruikers_per_organisatie"] = list(
-            User.objects.filter(is_active=True, organisatie__isnull=False)
-            .values("organisatie__naam")
-            .annotate(aantal=Count("id"))
-            .order_by("organisatie__naam")
-        )
-    if client_ids:
+    inhoud = inhoud_voor(request.user, vandaag)
+    if inhoud.client_ids:
         log_access(
             request=request,
             actie=Actie.BEKIJKEN,
             omschrijving="Startpagina met cliëntenlijsten",
-            client_ids=client_ids,
+            client_ids=inhoud.client_ids,
         )
-    return render(request, "home.html", context)
+    return render(request, "home.html", {"vandaag": vandaag, **inhoud.context})
 
 
 def _database_ok() -> tuple[bool, str]:

@@ -1,6 +1,8 @@
 """Role-aware navigation for the base template."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -10,61 +12,40 @@ from .models import Rol
 
 @dataclass(frozen=True)
 class NavItem:
+    """A menu item. ``aantal`` (optional) gives the badge count for a user (unread signals)."""
+
     label: str
     url_name: str
     rollen: frozenset[str]
+    volgorde: int = 100
+    aantal: Callable[[Any], int] | None = None
 
     @property
     def url(self) -> str:
         return reverse(self.url_name)
 
 
-NAV_ITEMS = (
-    NavItem("Overzicht", "home", frozenset(Rol.values)),
+# The menu registry: the core's own items here, every app adds its own from its
+# ``portaal.py`` (imported in its AppConfig.ready); sorted by ``volgorde``.
+NAV_ITEMS: list[NavItem] = []
+
+
+def registreer(*items: NavItem) -> None:
+    for item in items:
+        if all((i.label, i.url_name) != (item.label, item.url_name) for i in NAV_ITEMS):
+            NAV_ITEMS.append(item)
+    NAV_ITEMS.sort(key=lambda i: (i.volgorde, i.label))
+
+
+registreer(
+    NavItem("Overzicht", "home", frozenset(Rol.values), volgorde=0),
+    NavItem("Toegangslog", "audit:zoeken", frozenset({Rol.FUNCTIONEEL_BEHEERDER}), volgorde=160),
     NavItem(
-        "Postvak",
-        "signalen:postvak",
-        frozenset({Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER, Rol.CONTRACTMANAGER}),
+        "Beheer",
+        "admin:index",
+        frozenset({Rol.FUNCTIONEEL_BEHEERDER, Rol.CONTRACTMANAGER}),
+        volgorde=170,
     ),
-    NavItem(
-        "Werklijst",
-        "indicaties:werklijst",
-        frozenset({Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER}),
-    ),
-    NavItem("Cliënten", "indicaties:client-zoeken", frozenset({Rol.CONSULENT})),
-    NavItem("Mijn cliënten", "indicaties:client-zoeken", frozenset({Rol.AANBIEDER_MEDEWERKER})),
-    NavItem("Contractbeheer", "contractbeheer:dashboard", frozenset({Rol.CONTRACTMANAGER})),
-    NavItem("Aanbieders", "accounts:aanbieders", frozenset({Rol.CONTRACTMANAGER})),
-    NavItem(
-        "Cliëntenstops",
-        "contractbeheer:stops",
-        frozenset({Rol.CONTRACTMANAGER, Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER}),
-    ),
-    NavItem(
-        "Capaciteit",
-        "contractbeheer:capaciteit",
-        frozenset({Rol.CONTRACTMANAGER, Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER}),
-    ),
-    NavItem(
-        "Signalen",
-        "contractbeheer:signalen",
-        frozenset({Rol.CONTRACTMANAGER, Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER}),
-    ),
-    NavItem(
-        "Lijsten",
-        "indicaties:bulklijsten",
-        frozenset({Rol.CONTRACTMANAGER, Rol.AANBIEDER_MEDEWERKER}),
-    ),
-    NavItem(
-        "Overlegtafels",
-        "fot:overzicht",
-        frozenset({Rol.CONTRACTMANAGER, Rol.AANBIEDER_MEDEWERKER}),
-    ),
-    NavItem("Wasservice", "indicaties:wasservice-kandidaten", frozenset({Rol.CONSULENT})),
-    NavItem("Verzending", "indicaties:verzendruns", frozenset({Rol.CONSULENT})),
-    NavItem("Contactpersonen", "contractbeheer:contactpersonen", frozenset(Rol.values)),
-    NavItem("Toegangslog", "audit:zoeken", frozenset({Rol.FUNCTIONEEL_BEHEERDER})),
-    NavItem("Beheer", "admin:index", frozenset({Rol.FUNCTIONEEL_BEHEERDER, Rol.CONTRACTMANAGER})),
 )
 
 
@@ -90,18 +71,12 @@ def navigation(request) -> dict:
 
 
 def _menu(user, current: str) -> list[dict]:
-    zichtbaar = items_for(user)
-    ongelezen = None
-    if any(i.url_name == "signalen:postvak" for i in zichtbaar):
-        from signalen.models import Signaal
-
-        ongelezen = Signaal.objects.ongelezen_voor(user).count()
     return [
         {
             "label": i.label,
-            "aantal": ongelezen if i.url_name == "signalen:postvak" else None,
+            "aantal": i.aantal(user) if i.aantal else None,
             "url": i.url,
             "current": i.url == current or (i.url != "/" and current.startswith(i.url)),
         }
-        for i in zichtbaar
+        for i in items_for(user)
     ]

@@ -12,7 +12,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from indicaties import services
-from keten.iwmo.validatie import valideer
 from indicaties.models import Beschikking, Ondersteuningsplan, Toewijzing, Verlenging
 from indicaties.selectors import werklijst_aanbieder, werklijst_consulent
 from indicaties.services.hoproces import band_voorstel, normtijden_optellen
@@ -25,6 +24,7 @@ from indicaties.states import (
     controleer_overgang,
 )
 from indicaties.termijnen import bezwaartermijn_einde, feestdagen, werkdagen_na
+from keten.iwmo.validatie import valideer
 from tests.factories import UserFactory
 
 from .conftest import PDF, goed_plan, onderzochte_melding, pdf
