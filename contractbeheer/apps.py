@@ -6,6 +6,9 @@ class ContractbeheerConfig(AppConfig):
     verbose_name = "Contractbeheer"
 
     def ready(self) -> None:
-        from . import portaal, regels  # noqa: F401 (menu items and home panels register)
+        """Register what this app plugs into the core: API resources and tombstones, menu
+        items and home panels, and its daily rules."""
+        from . import api, portaal, regels  # noqa: F401 (portaal registers on import)
 
+        api.registreren()
         regels.registreren()

@@ -6,6 +6,9 @@ class IndicatiesConfig(AppConfig):
     verbose_name = "Cliënten en indicaties"
 
     def ready(self) -> None:
-        from . import portaal, regels  # noqa: F401 (menu items and home panels register)
+        """Register what this app plugs into the core: API resources, scopes and event kinds,
+        menu items and home panels, and its daily rules."""
+        from . import api, portaal, regels  # noqa: F401 (portaal registers on import)
 
+        api.registreren()
         regels.registreren()

@@ -182,6 +182,8 @@ HEALTHCHECK_TIMEOUT = env.float("HEALTHCHECK_TIMEOUT", default=2.0)
 # -------------------------------------------------------------- accounts, security
 
 AUTH_USER_MODEL = "accounts.User"
+# The model whose ids the access log records (client_ids); the core names it, not imports it.
+CLIENT_MODEL = "indicaties.Client"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

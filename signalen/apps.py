@@ -7,4 +7,8 @@ class SignalenConfig(AppConfig):
     verbose_name = "Signalen en dagelijkse taken"
 
     def ready(self) -> None:
-        from . import portaal  # noqa: F401 (menu item and home panel register)
+        """Register the signals' API resource and event kind, the Postvak menu item and the
+        inbox panel."""
+        from . import api, portaal  # noqa: F401 (portaal registers on import)
+
+        api.registreren()

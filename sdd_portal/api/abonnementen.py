@@ -21,9 +21,9 @@ from rest_framework.decorators import action
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
-from .gebeurtenissen import PING, RESOURCE_VAN, in_wachtrij_na_commit, nieuwe_levering
+from .gebeurtenissen import PING, in_wachtrij_na_commit, nieuwe_levering
 from .models import Abonnement, ApiSleutel, Levering
-from .scopes import LEZEN, GebeurtenisSoort, scope
+from .scopes import LEZEN, gebeurtenis_codes, gebeurtenis_keuzes, resource_van, scope
 from .viewsets import ApiViewMixin
 
 MAX_URL = 500
@@ -92,13 +92,13 @@ def gebeurtenissen_controleren(sleutel: ApiSleutel, gebeurtenissen: list[str]) -
     if not gebeurtenissen:
         return ["Kies ten minste één gebeurtenis."]
     fouten = []
-    onbekend = sorted(set(gebeurtenissen) - set(GebeurtenisSoort.values))
+    onbekend = sorted(set(gebeurtenissen) - set(gebeurtenis_codes()))
     if onbekend:
         fouten.append(
             f"Onbekende gebeurtenis(sen): {', '.join(onbekend)}. Kies uit: "
-            f"{', '.join(GebeurtenisSoort.values)}."
+            f"{', '.join(gebeurtenis_codes())}."
         )
-    for resource in sorted({RESOURCE_VAN[g] for g in gebeurtenissen if g in RESOURCE_VAN}):
+    for resource in sorted({resource_van(g) for g in gebeurtenissen if g in gebeurtenis_codes()}):
         if not sleutel.heeft_scope(scope(resource, LEZEN)):
             fouten.append(
                 f"Deze API-sleutel mag '{resource}' niet lezen (scope {scope(resource, LEZEN)} "
@@ -175,7 +175,7 @@ class AbonnementSerializer(serializers.ModelSerializer):
         help_text="Waar de gebeurtenissen naartoe worden gestuurd (https)."
     )
     gebeurtenissen = serializers.ListField(
-        child=serializers.ChoiceField(choices=GebeurtenisSoort.choices),
+        child=serializers.ChoiceField(choices=[]),
         help_text="De soorten gebeurtenissen die u wilt ontvangen.",
     )
     sleutel = serializers.CharField(
@@ -197,6 +197,11 @@ class AbonnementSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["uuid", "actief"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The event kinds the apps registered (known once every app is ready).
+        self.fields["gebeurtenissen"].child.choices = gebeurtenis_keuzes()
+
 
 class AbonnementAanmeldenSerializer(serializers.Serializer):
     # The registration's input; checked in ``abonnement_registreren`` (one place), so the
@@ -208,8 +213,14 @@ class AbonnementAanmeldenSerializer(serializers.Serializer):
     gebeurtenissen = serializers.ListField(
         child=serializers.CharField(),
         allow_empty=True,
-        help_text="Eén of meer van: " + ", ".join(GebeurtenisSoort.values) + ".",
+        help_text="Eén of meer van de geregistreerde soorten gebeurtenissen.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gebeurtenissen"].help_text = (
+            "Eén of meer van: " + ", ".join(gebeurtenis_codes()) + "."
+        )
 
 
 class AbonnementMetGeheimSerializer(AbonnementSerializer):

@@ -10,13 +10,13 @@ from sdd_portal.accounts.models import SDD_ROLLEN, Rol
 
 from . import services
 from .models import Abonnement, ApiSleutel, Levering
-from .scopes import SCOPE_KEUZES
+from .scopes import scope_keuzes
 
 
 class SleutelForm(forms.ModelForm):
     scopes = forms.MultipleChoiceField(
         label="Rechten",
-        choices=SCOPE_KEUZES,
+        choices=scope_keuzes,
         widget=forms.CheckboxSelectMultiple,
         help_text="Lezen en/of schrijven per resource. Welke rijen de sleutel ziet, volgt uit "
         "de organisatie: een aanbieder ziet alleen de eigen cliënten.",

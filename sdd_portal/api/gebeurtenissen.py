@@ -24,21 +24,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .models import Abonnement, Levering
-from .scopes import LEZEN, GebeurtenisSoort, scope
+from .scopes import LEZEN, resource_van, scope
 
 logger = logging.getLogger(__name__)
 
 # Not a subscribable kind: the test delivery of ``POST /abonnementen/{uuid}/test``.
 PING = "ping"
-
-# Which resource each event kind is about (the receiver needs its read scope).
-RESOURCE_VAN: dict[str, str] = {
-    GebeurtenisSoort.TOEWIJZING_NIEUW: "toewijzingen",
-    GebeurtenisSoort.BESCHIKKING_GEWIJZIGD: "beschikkingen",
-    GebeurtenisSoort.PLAN_GEACCEPTEERD: "ondersteuningsplannen",
-    GebeurtenisSoort.PLAN_AFGEWEZEN: "ondersteuningsplannen",
-    GebeurtenisSoort.SIGNAAL_NIEUW: "signalen",
-}
 
 
 def resource_url(resource: str, resource_uuid) -> str:
@@ -113,7 +104,7 @@ def publiceren_veel(soort: str, *, instances: Iterable, resource: str | None = N
     rijen = {i.pk: i for i in instances if i is not None and i.pk is not None}
     if not rijen:
         return []
-    resource = resource or RESOURCE_VAN[soort]
+    resource = resource or resource_van(soort)
     abonnementen = list(actieve_abonnementen(soort))
     if not abonnementen:
         return []

@@ -18,7 +18,7 @@ from psycopg.conninfo import make_conninfo
 
 from sdd_portal.accounts.models import Organisatie
 
-from .scopes import ALLE_SCOPES
+from .scopes import alle_scopes
 from .services import sleutel_intrekken, sleutel_uitgeven
 
 LIJSTEN = [
@@ -37,7 +37,7 @@ LIJSTEN = [
 def bench_sleutel(organisatie: Organisatie, **kwargs):
     """A credential for the measurement, revoked afterwards."""
     sleutel, token = sleutel_uitgeven(
-        actor=None, organisatie=organisatie, naam="bench", scopes=list(ALLE_SCOPES), **kwargs
+        actor=None, organisatie=organisatie, naam="bench", scopes=alle_scopes(), **kwargs
     )
     try:
         yield token

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from sdd_portal.models import DomainModel
 
-from .scopes import SCOPE_KEUZES, GebeurtenisSoort
+from .scopes import gebeurtenis_keuzes, scope_keuzes
 
 
 def hash_geheim(geheim: str) -> str:
@@ -45,7 +45,7 @@ class ApiSleutel(DomainModel):
     sleutel_id = models.CharField("sleutel-ID", max_length=16, unique=True, editable=False)
     geheim_hash = models.CharField("hash van het geheim", max_length=64, editable=False)
     scopes = ArrayField(
-        models.CharField(max_length=40, choices=SCOPE_KEUZES),
+        models.CharField(max_length=40, choices=scope_keuzes),
         verbose_name="rechten",
         default=list,
         blank=True,
@@ -132,7 +132,7 @@ class Abonnement(DomainModel):
     )
     callback_url = models.URLField("callback-URL", max_length=500)
     gebeurtenissen = ArrayField(
-        models.CharField(max_length=40, choices=GebeurtenisSoort.choices),
+        models.CharField(max_length=40, choices=gebeurtenis_keuzes),
         verbose_name="gebeurtenissen",
     )
     geheim = models.CharField(
@@ -170,7 +170,7 @@ class Levering(models.Model):
 
     uuid = models.UUIDField(unique=True)
     abonnement = models.ForeignKey(Abonnement, on_delete=models.CASCADE, related_name="leveringen")
-    gebeurtenis = models.CharField(max_length=40, choices=GebeurtenisSoort.choices)
+    gebeurtenis = models.CharField(max_length=40, choices=gebeurtenis_keuzes)
     resource = models.CharField(max_length=40)
     resource_uuid = models.UUIDField()
     payload = models.JSONField()

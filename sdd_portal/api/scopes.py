@@ -1,41 +1,43 @@
-"""What an API credential may do: read and/or write per resource, and the event kinds."""
+"""What an API credential may do: read and/or write per resource, and the event kinds.
 
-from django.db import models
+The resources and event kinds come from the registry (``registry.py``), filled by the apps;
+the choices are callables so that models and forms see every registered app.
+"""
 
-# Resource code -> Dutch label. A scope is "<resource>:lezen" or "<resource>:schrijven".
-RESOURCES: dict[str, str] = {
-    "clienten": "Cliënten",
-    "meldingen": "Meldingen en onderzoeken",
-    "beschikkingen": "Beschikkingen",
-    "toewijzingen": "Toewijzingen",
-    "ondersteuningsplannen": "Ondersteuningsplannen",
-    "producten": "Producten en bandbreedtes",
-    "aanbieders": "Aanbieders en contracten",
-    "clientenstops": "Cliëntenstops en capaciteit",
-    "signalen": "Signalen",
-    "fot": "Overlegtafels (FOT)",
-    "abonnementen": "Abonnementen",
-}
+from __future__ import annotations
+
+from . import registry
 
 LEZEN = "lezen"
 SCHRIJVEN = "schrijven"
+
+registry.resource("abonnementen", "Abonnementen", volgorde=900)
 
 
 def scope(resource: str, recht: str) -> str:
     return f"{resource}:{recht}"
 
 
-SCOPE_KEUZES = [
-    (scope(code, recht), f"{label}: {recht}")
-    for code, label in RESOURCES.items()
-    for recht in (LEZEN, SCHRIJVEN)
-]
-ALLE_SCOPES = [code for code, _ in SCOPE_KEUZES]
+def scope_keuzes() -> list[tuple[str, str]]:
+    return [
+        (scope(r.code, recht), f"{r.label}: {recht}")
+        for r in registry.resources()
+        for recht in (LEZEN, SCHRIJVEN)
+    ]
 
 
-class GebeurtenisSoort(models.TextChoices):
-    TOEWIJZING_NIEUW = "toewijzing.nieuw", "Nieuwe toewijzing"
-    BESCHIKKING_GEWIJZIGD = "beschikking.gewijzigd", "Beschikking gewijzigd"
-    PLAN_GEACCEPTEERD = "ondersteuningsplan.geaccepteerd", "Ondersteuningsplan geaccepteerd"
-    PLAN_AFGEWEZEN = "ondersteuningsplan.afgewezen", "Ondersteuningsplan afgewezen"
-    SIGNAAL_NIEUW = "signaal.nieuw", "Nieuw signaal"
+def alle_scopes() -> list[str]:
+    return [code for code, _ in scope_keuzes()]
+
+
+def gebeurtenis_keuzes() -> list[tuple[str, str]]:
+    return [(g.code, g.label) for g in registry.gebeurtenissen()]
+
+
+def gebeurtenis_codes() -> list[str]:
+    return [g.code for g in registry.gebeurtenissen()]
+
+
+def resource_van(soort: str) -> str:
+    """The resource an event kind is about."""
+    return registry._GEBEURTENISSEN[soort].resource

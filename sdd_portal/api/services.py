@@ -11,7 +11,7 @@ from django.db import transaction
 from sdd_portal.accounts.models import SDD_ROLLEN, Organisatie, Rol
 
 from .models import ApiSleutel, hash_geheim
-from .scopes import ALLE_SCOPES
+from .scopes import alle_scopes
 
 
 def sleutel_controleren(
@@ -22,7 +22,7 @@ def sleutel_controleren(
     fouten: dict[str, list[str]] = {}
     if not naam.strip():
         fouten["naam"] = ["Geef de sleutel een naam, bijv. de naam van het zorgsysteem."]
-    onbekend = sorted(set(scopes) - set(ALLE_SCOPES))
+    onbekend = sorted(set(scopes) - set(alle_scopes()))
     if onbekend:
         fouten["scopes"] = [f"Onbekende rechten: {', '.join(onbekend)}."]
     if not scopes:

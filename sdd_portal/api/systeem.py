@@ -10,7 +10,6 @@ here per resource, filtered by what the credential may see.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from django.apps import apps
@@ -24,46 +23,15 @@ from rest_framework.utils.urls import replace_query_param
 
 from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 
+from . import registry
 from .paginatie import MODIFIED_SINCE, PAGE_SIZE, SyncPaginatie, lees_tijdstip
 from .scopes import LEZEN, scope
 from .viewsets import ApiViewMixin
 
 
-@dataclass(frozen=True)
-class Verwijderbaar:
-    resource: str  # the path segment of the resource
-    scope_resource: str  # the scope code that allows reading it
-    model: str  # app_label.Model
-    aanbieder_veld: str | None  # provider field on the row; None: SDD-only
-    sdd_rollen: tuple[str, ...] = ("consulent",)  # SDD roles that see every row
-    openbaar: bool = False  # visible to every credential with the scope
-
-
-CM_EN_CONSULENT = ("consulent", "contractmanager")
-
-VERWIJDERBAAR = [
-    Verwijderbaar("toewijzingen", "toewijzingen", "indicaties.Toewijzing", "aanbieder_id"),
-    Verwijderbaar("beschikkingen", "beschikkingen", "indicaties.Beschikking", "aanbieder_id"),
-    Verwijderbaar(
-        "contracten", "aanbieders", "contractbeheer.Contract", "aanbieder_id", CM_EN_CONSULENT
-    ),
-    Verwijderbaar(
-        "clientenstops",
-        "clientenstops",
-        "contractbeheer.Clientenstop",
-        "aanbieder_id",
-        CM_EN_CONSULENT,
-    ),
-    Verwijderbaar(
-        "capaciteit", "clientenstops", "contractbeheer.Capaciteit", "aanbieder_id", CM_EN_CONSULENT
-    ),
-    Verwijderbaar("producten", "producten", "bandbreedte.Product", None, openbaar=True),
-]
-
-
 def _zichtbare_verwijderingen(user, sleutel, vanaf):
     provider = aanbieder_id(user)
-    for item in VERWIJDERBAAR:
+    for item in registry.verwijderbare():
         if not sleutel.heeft_scope(scope(item.scope_resource, LEZEN)):
             continue
         historie = apps.get_model(item.model).history.filter(

@@ -1,28 +1,16 @@
-"""``/api/v1/``: the resources of every app, the OpenAPI document and its docs pages."""
+"""``/api/v1/``: the resources every app registered, the OpenAPI document and its docs pages."""
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from bandbreedte.api import registreer as bandbreedte_api
-from contractbeheer.api import registreer as contractbeheer_api
-from fot.api import registreer as fot_api
-from indicaties.api import registreer as indicaties_api
-from signalen.api import registreer as signalen_api
-
-from . import systeem, views
+from . import registry, systeem, views
 from .problemen import api_niet_gevonden
 
+# Every app registered its routes in its AppConfig.ready (sdd_portal/api/registry.py).
+registry.routes(views.registreer, volgorde=900)
 router = SimpleRouter(trailing_slash=False)
-for registreer in (
-    indicaties_api,
-    bandbreedte_api,
-    contractbeheer_api,
-    signalen_api,
-    fot_api,
-    views.registreer,
-):
-    registreer(router)
+registry.routes_registreren(router)
 
 app_name = "api"
 urlpatterns = [

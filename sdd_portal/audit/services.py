@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.apps import apps
+from django.conf import settings
+
 from .models import AccessLogEntry, Actie, Uitkomst
+
+
+def client_model():
+    """The model whose ids the log records (``settings.CLIENT_MODEL``, as AUTH_USER_MODEL):
+    the core names the domain's client model without importing the domain."""
+    return apps.get_model(settings.CLIENT_MODEL)
 
 
 def client_ip(request) -> str | None:

@@ -16,14 +16,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from psycopg.errors import QueryCanceled
 
-from indicaties.models import Client
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.paginatie import BegrensdePaginator
 
 from .forms import ToegangslogZoekForm
 from .models import AccessLogEntry, Actie
-from .services import log_access
+from .services import client_model, log_access
 
 MAX_REGELS = 10_000  # rows a search counts and pages through at most
 ZOEK_TIMEOUT_MS = 15_000
@@ -38,7 +37,9 @@ def _gefilterd(request, data):
     if data.get("gebruikersnaam"):
         entries = entries.filter(username__iexact=data["gebruikersnaam"])
     if data.get("bsn"):
-        client_id = Client.objects.filter(bsn=data["bsn"]).values_list("pk", flat=True).first()
+        client_id = (
+            client_model().objects.filter(bsn=data["bsn"]).values_list("pk", flat=True).first()
+        )
         entries = entries.for_client(client_id) if client_id else AccessLogEntry.objects.none()
         # Looking up who saw a client is itself a read about that client.
         log_access(

@@ -3,7 +3,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-from sdd_portal.api.scopes import ALLE_SCOPES
+from sdd_portal.api.scopes import alle_scopes
 from sdd_portal.api.services import sleutel_uitgeven
 
 
@@ -17,7 +17,7 @@ def api_sleutel(db):
             actor=None,
             organisatie=organisatie,
             naam=naam,
-            scopes=list(ALLE_SCOPES if scopes is None else scopes),
+            scopes=list(alle_scopes() if scopes is None else scopes),
             rollen=rollen,
         )
 

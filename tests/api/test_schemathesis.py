@@ -15,7 +15,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from sdd_portal.api.scopes import ALLE_SCOPES
+from sdd_portal.api.scopes import alle_scopes
 from sdd_portal.api.services import sleutel_uitgeven
 from tests.api.helpers_indicaties import keten
 from tests.indicaties import conftest as indicaties_fixtures
@@ -51,13 +51,13 @@ def omgeving(
     keten(consulent=consulent, aanbieder=aanbieder_b, product=ho, band=band)
     tokens = {
         "aanbieder": sleutel_uitgeven(
-            actor=None, organisatie=aanbieder_a, naam="schemathesis", scopes=ALLE_SCOPES
+            actor=None, organisatie=aanbieder_a, naam="schemathesis", scopes=alle_scopes()
         )[1],
         "consulent": sleutel_uitgeven(
             actor=None,
             organisatie=sdd,
             naam="schemathesis",
-            scopes=ALLE_SCOPES,
+            scopes=alle_scopes(),
             rollen=["consulent"],
         )[1],
     }
