@@ -16,16 +16,17 @@ from simple_history.models import HistoricalRecords
 from bandbreedte.models import Product, inclusive_range
 from indicaties.models import Client, Gemeente
 from sdd_portal.accounts.models import Organisatie, Rol
-from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.models import DomainModel, documenten_storage
+from sdd_portal.models import Instellingen as InstellingenBasis
 from sdd_portal.periods import einde_niet_voor_begin, geldig_op, open_of_vanaf
+from sdd_portal.zichtbaarheid import Zichtbaarheid, ZichtbaarQuerySet
 
 from .states import STOP_GELDEND, ContractStatus, SignaalStatus, StopStatus
 
 AANBIEDER = {"soort": Organisatie.Soort.AANBIEDER}
 
 
-class Instellingen(models.Model):
+class Instellingen(InstellingenBasis):
     """Terms that functioneel beheerders set (one row). Demo values are illustrative."""
 
     capaciteit_verouderd_na_weken = models.PositiveSmallIntegerField(
@@ -51,9 +52,9 @@ class Instellingen(models.Model):
     def __str__(self) -> str:
         return "Instellingen contractbeheer"
 
-    @classmethod
-    def huidig(cls) -> Instellingen:
-        return cls.objects.order_by("pk").first() or cls()
+
+# Contract management and consulenten see every provider's rows, a provider its own.
+CM_EN_CONSULENTEN = Zichtbaarheid(sdd_rollen=(Rol.CONTRACTMANAGER, Rol.CONSULENT))
 
 
 class Toetredingsstop(DomainModel):
@@ -82,7 +83,7 @@ class Toetredingsstop(DomainModel):
         return f"Toetredingsstop {self.product.code} vanaf {self.ingangsdatum:%d-%m-%Y}"
 
 
-class ContractQuerySet(models.QuerySet):
+class ContractQuerySet(ZichtbaarQuerySet):
     def actief_op(self, datum):
         """Contracts under which the provider may receive new assignments on ``datum``."""
         # A provider that left was still contracted before its leaving date.
@@ -143,6 +144,7 @@ class Contract(DomainModel):
 
     history = HistoricalRecords()
     objects = ContractQuerySet.as_manager()
+    zichtbaarheid = CM_EN_CONSULENTEN
 
     class Meta:
         verbose_name = "deelovereenkomst"
@@ -301,7 +303,7 @@ class MandaatDocument(DomainModel):
         return self.omschrijving
 
 
-class ClientenstopQuerySet(models.QuerySet):
+class ClientenstopQuerySet(ZichtbaarQuerySet):
     def geldend_op(self, datum):
         return self.filter(geldig_op(datum), status__in=STOP_GELDEND)
 
@@ -354,6 +356,7 @@ class Clientenstop(DomainModel):
 
     history = HistoricalRecords(m2m_fields=[gemeenten])
     objects = ClientenstopQuerySet.as_manager()
+    zichtbaarheid = CM_EN_CONSULENTEN
 
     class Meta:
         verbose_name = "cliëntenstop"
@@ -400,7 +403,7 @@ class Clientenstop(DomainModel):
         )
 
 
-class CapaciteitQuerySet(models.QuerySet):
+class CapaciteitQuerySet(ZichtbaarQuerySet):
     def actueel(self, datum):
         return self.filter(open_of_vanaf("tot_datum", datum), ingetrokken_op__isnull=True)
 
@@ -432,6 +435,7 @@ class Capaciteit(DomainModel):
 
     history = HistoricalRecords(m2m_fields=[gemeenten])
     objects = CapaciteitQuerySet.as_manager()
+    zichtbaarheid = CM_EN_CONSULENTEN
 
     class Meta:
         verbose_name = "capaciteitsmelding"
@@ -471,16 +475,7 @@ class Contactpersoon(DomainModel):
         return f"{self.onderwerp}: {self.contact}"
 
 
-class AanbiedersignaalQuerySet(models.QuerySet):
-    def visible_to(self, actor):
-        """CM and consulenten see all (consulenten see every client); a provider its own."""
-        if heeft_sdd_rol(actor, Rol.CONTRACTMANAGER, Rol.CONSULENT):
-            return self
-        provider_id = aanbieder_id(actor)
-        if provider_id is not None:
-            return self.filter(aanbieder_id=provider_id)
-        return self.none()
-
+class AanbiedersignaalQuerySet(ZichtbaarQuerySet):
     def open(self):
         return self.exclude(status=SignaalStatus.BEANTWOORD)
 
@@ -542,6 +537,7 @@ class Aanbiedersignaal(DomainModel):
 
     history = HistoricalRecords()
     objects = AanbiedersignaalQuerySet.as_manager()
+    zichtbaarheid = CM_EN_CONSULENTEN
 
     class Meta:
         verbose_name = "signaal van een aanbieder"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.documents import controleer_pdf
+from sdd_portal.historie import opslaan as _opslaan
 from sdd_portal.periods import open_of_vanaf
 
 from .models import Aanbiedersignaal, Capaciteit, Clientenstop, Contract, MandaatDocument
@@ -22,13 +23,6 @@ from .states import (
     StopStatus,
     controleer_overgang,
 )
-
-
-def _opslaan(instance, *, actor, reden: str) -> None:
-    instance.full_clean()
-    instance._history_user = actor
-    instance._change_reason = reden[:100]
-    instance.save()
 
 
 def _namens_aanbieder(actor, aanbieder) -> None:

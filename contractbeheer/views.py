@@ -49,11 +49,6 @@ def _is_aanbieder(user) -> bool:
     return aanbieder_id(user) is not None
 
 
-def _eigen_of_alles(user, qs):
-    """Providers see only their own organisation's records; SDD roles see all."""
-    return qs.filter(aanbieder=user.organisatie) if _is_aanbieder(user) else qs
-
-
 # --------------------------------------------------------------------- dashboard
 
 
@@ -120,7 +115,7 @@ def stops(request):
     filter_naam = request.GET.get("toon", "geldend")
     if filter_naam not in STOP_FILTERS:
         filter_naam = "geldend"
-    qs = _eigen_of_alles(request.user, Clientenstop.objects.all())
+    qs = Clientenstop.objects.visible_to(request.user)
     aanbieders = []
     gekozen = request.GET.get("aanbieder", "")
     if not _is_aanbieder(request.user):
@@ -175,11 +170,8 @@ def stop_aanvragen(request):
 
 
 def _stop_of_404(request, uuid) -> Clientenstop:
-    qs = _eigen_of_alles(
-        request.user,
-        Clientenstop.objects.select_related(
-            "aanbieder", "product", "aangevraagd_door", "beoordeeld_door"
-        ),
+    qs = Clientenstop.objects.visible_to(request.user).select_related(
+        "aanbieder", "product", "aangevraagd_door", "beoordeeld_door"
     )
     return get_object_or_404(qs, uuid=uuid)
 
@@ -265,7 +257,7 @@ def _geschiedenis(stop) -> list:
 def capaciteit(request):
     vandaag = timezone.localdate()
     weken = Instellingen.huidig().capaciteit_verouderd_na_weken
-    qs = _eigen_of_alles(request.user, Capaciteit.objects.actueel(vandaag))
+    qs = Capaciteit.objects.actueel(vandaag).visible_to(request.user)
     qs = qs.select_related("aanbieder", "product").prefetch_related("gemeenten")
     qs = qs.order_by("product__code", "aanbieder__naam", "-bijgewerkt_op")
     page = Paginator(qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))

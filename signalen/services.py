@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from sdd_portal.accounts.models import User
 from sdd_portal.api.gebeurtenissen import publiceren
+from sdd_portal.historie import opslaan
 
 from .models import Dagoverzicht, Ontvanger, Signaal, SignaalGelezen
 
@@ -23,9 +24,7 @@ MAX_NOTITIE = 2000
 
 
 def _opslaan(signaal: Signaal, *, actor, reden: str) -> None:
-    signaal._history_user = actor
-    signaal._change_reason = reden[:100]
-    signaal.save()
+    opslaan(signaal, actor=actor, reden=reden, valideren=False)
 
 
 def gelezen(*, actor, signalen) -> int:

@@ -14,6 +14,7 @@ from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.audit.models import Actie, Uitkomst
 from sdd_portal.audit.services import log_access
+from sdd_portal.historie import opslaan
 from sdd_portal.paginatie import BegrensdePaginator
 
 from . import services
@@ -132,8 +133,13 @@ def voorkeuren(request):
     form = VoorkeurenForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         gebruiker = form.save(commit=False)
-        gebruiker._change_reason = "Voorkeur dagoverzicht gewijzigd"
-        gebruiker.save(update_fields=["dagoverzicht_mail", "modified_at"])
+        opslaan(
+            gebruiker,
+            actor=request.user,
+            reden="Voorkeur dagoverzicht gewijzigd",
+            valideren=False,
+            update_fields=["dagoverzicht_mail", "modified_at"],
+        )
         messages.success(request, "Uw voorkeur is opgeslagen.")
         return redirect("signalen:voorkeuren")
     return render(request, "signalen/voorkeuren.html", {"form": form})

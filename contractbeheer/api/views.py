@@ -17,17 +17,6 @@ from . import serializers
 SYNC = "Gebruik `modifiedSince` en de `next`-link om bij te blijven."
 
 
-def eigen_of_alles(user, qs):
-    """As in the browser: contract management and consulenten see every provider's rows,
-    a provider only its own, anyone else nothing."""
-    if heeft_sdd_rol(user, Rol.CONTRACTMANAGER, Rol.CONSULENT):
-        return qs
-    provider = aanbieder_id(user)
-    if provider is not None:
-        return qs.filter(aanbieder_id=provider)
-    return qs.none()
-
-
 def alleen_aanbieder(user, wat: str) -> None:
     if aanbieder_id(user) is None:
         raise PermissionDenied(f"Alleen een zorgaanbieder {wat}.")
@@ -80,7 +69,7 @@ class ContractViewSet(LeesViewSet):
     serializer_class = serializers.ContractSerializer
 
     def get_queryset(self):
-        return eigen_of_alles(self.request.user, Contract.objects.all()).annotate(
+        return Contract.objects.visible_to(self.request.user).annotate(
             aanbieder_uuid=F("aanbieder__uuid"), product_code=F("product__code")
         )
 
@@ -112,7 +101,7 @@ class ClientenstopViewSet(AanbiederWeergave, mixins.CreateModelMixin, LeesViewSe
 
     def get_queryset(self):
         return (
-            eigen_of_alles(self.request.user, Clientenstop.objects.all())
+            Clientenstop.objects.visible_to(self.request.user)
             .annotate(aanbieder_uuid=F("aanbieder__uuid"), product_code=F("product__code"))
             .prefetch_related("gemeenten")
         )
@@ -217,7 +206,7 @@ class CapaciteitViewSet(AanbiederWeergave, mixins.CreateModelMixin, LeesViewSet)
 
     def get_queryset(self):
         return (
-            eigen_of_alles(self.request.user, Capaciteit.objects.all())
+            Capaciteit.objects.visible_to(self.request.user)
             .annotate(aanbieder_uuid=F("aanbieder__uuid"), product_code=F("product__code"))
             .prefetch_related("gemeenten")
         )

@@ -21,6 +21,8 @@ from rest_framework.decorators import action
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
+from sdd_portal.historie import opslaan
+
 from .gebeurtenissen import PING, in_wachtrij_na_commit, nieuwe_levering
 from .models import Abonnement, ApiSleutel, Levering
 from .scopes import LEZEN, gebeurtenis_codes, gebeurtenis_keuzes, resource_van, scope
@@ -127,9 +129,8 @@ def abonnement_registreren(
         gebeurtenissen=gebeurtenissen,
         geheim=secrets.token_urlsafe(32),
     )
-    abonnement._history_user = sleutel.gebruiker
-    abonnement._change_reason = "Abonnement geregistreerd via de API"
-    abonnement.save()
+    reden = "Abonnement geregistreerd via de API"
+    opslaan(abonnement, actor=sleutel.gebruiker, reden=reden, valideren=False)
     return abonnement
 
 
@@ -140,9 +141,7 @@ def abonnement_beeindigen(*, actor, abonnement: Abonnement) -> Abonnement:
     abonnement = Abonnement.objects.select_for_update().get(pk=abonnement.pk)
     if abonnement.actief:
         abonnement.actief = False
-        abonnement._history_user = actor
-        abonnement._change_reason = "Abonnement beëindigd via de API"
-        abonnement.save()
+        opslaan(abonnement, actor=actor, reden="Abonnement beëindigd via de API", valideren=False)
     return abonnement
 
 

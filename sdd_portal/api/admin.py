@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 from sdd_portal.accounts.models import SDD_ROLLEN, Rol
+from sdd_portal.historie import opslaan
 
 from . import services
 from .models import Abonnement, ApiSleutel, Levering
@@ -78,9 +79,7 @@ class ApiSleutelAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj._history_user = request.user
-            obj._change_reason = "Gewijzigd in beheer"
-            obj.save()
+            opslaan(obj, actor=request.user, reden="Gewijzigd in beheer", valideren=False)
             return
         sleutel, token = services.sleutel_uitgeven(
             actor=request.user,

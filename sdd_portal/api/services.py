@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sdd_portal.accounts.models import SDD_ROLLEN, Organisatie, Rol
+from sdd_portal.historie import opslaan
 
 from .models import ApiSleutel, hash_geheim
 from .scopes import alle_scopes
@@ -66,8 +67,7 @@ def sleutel_uitgeven(
         dagoverzicht_mail=False,
     )
     gebruiker.set_unusable_password()
-    gebruiker._change_reason = "Technisch account voor een API-sleutel"
-    gebruiker.save()
+    opslaan(gebruiker, actor=actor, reden="Technisch account voor een API-sleutel", valideren=False)
     sleutel = ApiSleutel(
         organisatie=organisatie,
         naam=naam.strip(),
@@ -77,9 +77,7 @@ def sleutel_uitgeven(
         gebruiker=gebruiker,
         geldig_tot=geldig_tot,
     )
-    sleutel._history_user = actor
-    sleutel._change_reason = "API-sleutel uitgegeven"
-    sleutel.save()
+    opslaan(sleutel, actor=actor, reden="API-sleutel uitgegeven", valideren=False)
     return sleutel, token
 
 
@@ -87,12 +85,9 @@ def sleutel_uitgeven(
 def sleutel_intrekken(*, actor, sleutel: ApiSleutel) -> ApiSleutel:
     sleutel = ApiSleutel.objects.select_for_update().get(pk=sleutel.pk)
     sleutel.actief = False
-    sleutel._history_user = actor
-    sleutel._change_reason = "API-sleutel ingetrokken"
-    sleutel.save()
+    opslaan(sleutel, actor=actor, reden="API-sleutel ingetrokken", valideren=False)
     for abonnement in sleutel.abonnementen.filter(actief=True):
         abonnement.actief = False
-        abonnement._history_user = actor
-        abonnement._change_reason = "Abonnement gestopt: API-sleutel ingetrokken"
-        abonnement.save()
+        reden = "Abonnement gestopt: API-sleutel ingetrokken"
+        opslaan(abonnement, actor=actor, reden=reden, valideren=False)
     return sleutel
