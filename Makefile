@@ -6,6 +6,8 @@ SCALE ?= demo
 # `make bench` keeps each scale in an embedded database of its own (sdd_bench_demo, ...),
 # so the data of `make run` stays as it is. Ignored when DATABASE_URL is set.
 bench: export SDD_DATABASE_NAME = sdd_bench_$(SCALE)
+# bench_data and bench live in proefdata/, installed only with SDD_PROEFDATA (docs/configuration.md).
+bench: export SDD_PROEFDATA = true
 
 .PHONY: run test lint format bootstrap totp migrations shell clean-data bench openapi
 
@@ -32,7 +34,7 @@ format: ## Apply ruff's fixes and formatting
 	@$(VENV)/bin/ruff format .
 
 totp: ## Print the current second-factor code of a demo account: make totp GEBRUIKER=consulent
-	@DJANGO_DEBUG=true $(PY) manage.py demo_totp $(or $(GEBRUIKER),consulent)
+	@DJANGO_DEBUG=true SDD_PROEFDATA=true $(PY) manage.py demo_totp $(or $(GEBRUIKER),consulent)
 
 migrations: ## Create migrations after a model change
 	@DJANGO_DEBUG=true $(PY) manage.py makemigrations

@@ -25,7 +25,9 @@ def _manage(*args: str) -> None:
 
 
 def _print_logins() -> None:
-    from sdd_portal.demo import DEMO_PASSWORD, DEMO_TOTP_KEY_BASE32, DEMO_USERS
+    # The one import of proefdata outside it: the model-free list of demo accounts, for
+    # this development supervisor only (production runs gunicorn and Celery, not this).
+    from proefdata.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_KEY_BASE32, DEMO_USERS
 
     print("\n" + "=" * 72)
     print(f" Wmo-portaal draait op http://{HOST}:{PORT}   (stoppen: Ctrl-C)")
@@ -41,6 +43,7 @@ def _print_logins() -> None:
 
 def main() -> int:
     os.environ.setdefault("DJANGO_DEBUG", "true")
+    os.environ.setdefault("SDD_PROEFDATA", "true")  # demo_data below
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sdd_portal.settings")
     embedded.database_url()
     embedded.redis_url()

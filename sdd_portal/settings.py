@@ -72,6 +72,12 @@ INSTALLED_APPS = [
     "keten",
 ]
 
+# Demo, synthetic and benchmark data (proefdata/: demo_data, bench, ...) for `make run`,
+# `make bench` and the tests; never in a production configuration.
+PROEFDATA = env.bool("SDD_PROEFDATA", default=DEBUG)
+if PROEFDATA:
+    INSTALLED_APPS.append("proefdata")
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "sdd_portal.api.middleware.ApiVersieMiddleware",

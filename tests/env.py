@@ -13,3 +13,5 @@ os.environ.setdefault("DJANGO_SECURE_COOKIES", "false")
 os.environ.setdefault("DJANGO_HSTS_SECONDS", "0")
 os.environ.setdefault("STATIC_MANIFEST", "false")
 os.environ.setdefault("EMAIL_URL", "consolemail://")
+# The demo and benchmark commands (proefdata/), which the tests load data with.
+os.environ.setdefault("SDD_PROEFDATA", "true")

@@ -10,8 +10,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bandbreedte.models import Product
 from indicaties.models import Client, Gemeente, Toewijzing
+from proefdata.management.commands.demo_data import demo_bsns
 from sdd_portal.accounts.models import Organisatie, Rol, User
-from sdd_portal.management.commands.demo_data import demo_bsns
 
 PASSWORD = "een-lang-testwachtwoord-2026"
 _bsns = itertools.cycle(demo_bsns(5000)[1000:])  # disjoint from the demo data's first 300

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from sdd_portal.meting.sql import Opname, Statement, hoofdquery
+from proefdata.meting.sql import Opname, Statement, hoofdquery
 
 KERNPAGINAS = {
     "Werklijst consulent",
@@ -94,7 +94,7 @@ def test_a_missed_budget_fails_after_writing_the_json(tmp_path):
 
 
 def test_scale_budgets_and_bsn_budget():
-    from sdd_portal.management.commands.bench import BSN_BUDGET_MS, SCHALEN
+    from proefdata.management.commands.bench import BSN_BUDGET_MS, SCHALEN
 
     assert SCHALEN == {"demo": 150.0, "region": 150.0, "national": 300.0}
     assert BSN_BUDGET_MS == 20.0

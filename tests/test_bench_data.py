@@ -8,11 +8,11 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from indicaties.models import Beschikking, Client
+from proefdata.synthetisch.signalen import signalen_genereren
 from sdd_portal.accounts.models import User
 from sdd_portal.accounts.otp import inloggen_met_tweede_factor
 from sdd_portal.paginatie import BegrensdePaginator
 from signalen.models import Signaal, SignaalSoort
-from signalen.synthetic import signalen_genereren
 
 
 @pytest.fixture

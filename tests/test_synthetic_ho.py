@@ -8,8 +8,8 @@ from django.db.models import Count, F, Q
 from indicaties.models import Beschikking, Client, Ondersteuningsplan, Toewijzing
 from indicaties.selectors import werklijst_aanbieder, werklijst_consulent
 from indicaties.states import PlanStatus
+from proefdata.management.commands.synthetic_ho import MARKER
 from sdd_portal.accounts.models import User
-from sdd_portal.management.commands.synthetic_ho import MARKER
 from sdd_portal.validators import is_valid_bsn
 
 

@@ -13,7 +13,7 @@ from django.db.models import Count, F
 
 from indicaties.models import Beschikking, Client, Ondersteuningsplan, Toewijzing
 from indicaties.states import BeschikkingStatus, PlanStatus
-from sdd_portal.management.commands.synthetic_sql import (
+from proefdata.management.commands.synthetic_sql import (
     MARKER,
     TABELLEN,
     VENSTER_BEGIN,

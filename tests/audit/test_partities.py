@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from indicaties.models import Client
+from proefdata.synthetisch.toegangslog import toegangslog_genereren
 from sdd_portal.accounts.models import User
 from sdd_portal.audit import partities, views
 from sdd_portal.audit.models import AccessLogEntry, Actie, Uitkomst
@@ -24,7 +25,6 @@ from sdd_portal.audit.partities import (
     partities_verwijderen,
     partities_voor_periode,
 )
-from sdd_portal.audit.synthetic import toegangslog_genereren
 from sdd_portal.audit.tasks import partities_bijhouden
 from tests.factories import ClientFactory
 

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bandbreedte.models import Bandbreedte, Normenkader
-from indicaties import demo
 from indicaties.models import Beschikking
+from proefdata.demo import indicaties as demo
 from signalen.models import Ontvanger, Signaal, SignaalSoort
 from signalen.regels import dagelijkse_taken
 from tests.factories import ClientFactory, GemeenteFactory, ProductFactory

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from contractbeheer import services
 from contractbeheer.models import Capaciteit, Clientenstop, Contactpersoon, MandaatDocument
-from indicaties.demo import demo_pdf
+from proefdata.demo.indicaties import demo_pdf
 from sdd_portal.audit.models import AccessLogEntry
 from tests.conftest import contract
 from tests.factories import OrganisatieFactory

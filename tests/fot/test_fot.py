@@ -11,8 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from fot import seeds, services
-from fot.demo import fot_demo
+from fot import services
 from fot.models import (
     Actiepunt,
     ActieStatus,
@@ -23,6 +22,8 @@ from fot.models import (
     VergaderingStatus,
 )
 from fot.regels import ActiepuntVerlopen
+from proefdata.demo import fot_seeds as seeds
+from proefdata.demo.fot import fot_demo
 from sdd_portal.accounts.models import Organisatie, Rol
 from signalen.models import Ontvanger, Signaal, SignaalSoort
 from signalen.regels import REGELS, dagelijkse_taken
@@ -566,7 +567,7 @@ def _alle_punten(punten):
 
 def test_fot_demo_laadt_de_vijf_verslagen_eenmaal(db):
     OrganisatieFactory(sdd=True)
-    from sdd_portal.management.commands.demo_data import AANBIEDERS
+    from proefdata.management.commands.demo_data import AANBIEDERS
 
     for naam, plaats in AANBIEDERS:
         OrganisatieFactory(naam=naam, plaats=plaats)

@@ -580,7 +580,7 @@ def test_gegevens_deelnemers_en_bijlagen(
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from indicaties.demo import demo_pdf
+    from proefdata.demo.indicaties import demo_pdf
 
     cm = login(contractmanager)
     gegevens = url(eerste, "gegevens/")

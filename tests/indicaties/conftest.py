@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from bandbreedte.models import Bandbreedte, Normenkader, Resultaatgebied
 from indicaties import services
-from indicaties.demo import demo_pdf
 from indicaties.models import Toewijzing
+from proefdata.demo.indicaties import demo_pdf
 from tests.factories import ClientFactory
 
 PDF = demo_pdf("Ondersteuningsplan (test)")

@@ -4,7 +4,7 @@ nothing ever arrives twice: not on a repeat, not after a gap of days, not when t
 overlap, not when a worker is killed halfway.
 
 Every run gets an explicit date (time travel); subjects are built around that date.
-Decisions that started a year ago are written the way ``indicaties.demo`` writes them
+Decisions that started a year ago are written the way ``proefdata.demo.indicaties`` writes them
 (the services refuse plans that start in the past); everything else goes through the
 services.
 """
@@ -34,10 +34,10 @@ from contractbeheer import services as contractbeheer
 from contractbeheer.models import Mandaat
 from indicaties import services
 from indicaties.brieven import services as brieven
-from indicaties.demo import demo_pdf
 from indicaties.models import Beschikking, Brief, BriefSoort, Ondersteuningsplan, Toewijzing
 from indicaties.services.hoproces import definitieve_beschikking
 from indicaties.states import PlanStatus
+from proefdata.demo.indicaties import demo_pdf
 from signalen import tasks
 from signalen.models import Signaal, SignaalSoort, Taakrun, Taakstand
 from signalen.regels import REGELS, dagelijkse_taken
@@ -93,7 +93,7 @@ def _opslaan(obj, *, actor, reden: str):
 def lopend(band, consulent, aanbieder_a, medewerker_a):
     """A definitive decision (accepted plan) of ``wie`` at provider A from ``ingang``
     (a year before the end unless given) to ``einde``, written as the services would have
-    written it back then, like ``indicaties.demo.lopende_beschikkingen``."""
+    written it back then, like ``proefdata.demo.indicaties.lopende_beschikkingen``."""
 
     def maak(wie, *, einde: date, ingang: date | None = None, start_gemeld: bool = True):
         ingang = ingang or einde - timedelta(days=364)

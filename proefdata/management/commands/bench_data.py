@@ -19,13 +19,17 @@ from __future__ import annotations
 import time
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from indicaties.models import Client
+from proefdata.meting.feiten import geschatte_rijen
+from proefdata.synthetisch import DOMEIN
+from proefdata.synthetisch.signalen import signalen_genereren
+from proefdata.synthetisch.toegangslog import toegangslog_genereren
 from sdd_portal.audit.models import AccessLogEntry
-from sdd_portal.meting.feiten import geschatte_rijen
 from signalen.models import Signaal
-from signalen.synthetic import SYNTHETISCH, signalen_genereren
+
+from . import synthetic_ho, synthetic_sql
 
 SCHALEN = {
     # scale: (generator, clients, decisions, access-log rows)
@@ -33,13 +37,31 @@ SCHALEN = {
     "region": ("synthetic_ho", 10_000, 50_000, 1_000_000),
     "national": ("synthetic_sql", 1_300_000, 5_000_000, 30_000_000),
 }
+MARKER = {"synthetic_ho": synthetic_ho.MARKER, "synthetic_sql": synthetic_sql.MARKER}
 
 
 def geschat_aantal(model) -> int:
     """Rows of a model's table: the planner's estimate for large tables (see
-    ``sdd_portal.meting.feiten``), so deciding whether a load already happened costs no
+    ``proefdata.meting.feiten``), so deciding whether a load already happened costs no
     COUNT(*) over tens of millions of rows."""
     return geschatte_rijen(model._meta.db_table)
+
+
+def al_geladen(generator: str, rijen: int = 0) -> str | None:
+    """What a generator step finds of its own data (for the report line), or None when it
+    has to run. The clients of ``synthetic_ho``/``synthetic_sql`` by their e-mail domain
+    (the commands also refuse a second run themselves), the signals of synthetic clients, and
+    the access log by the planner's estimate: 90 % of ``rijen`` counts as loaded."""
+    if generator in MARKER:
+        aantal = Client.objects.filter(email__endswith=MARKER[generator]).count()
+        return f"{aantal:,} synthetische cliënten" if aantal else None
+    if generator == "signalen":
+        synthetisch = Signaal.objects.filter(client__email__endswith=DOMEIN)
+        return "aanwezig" if synthetisch.exists() else None
+    if generator == "toegangslog":
+        aantal = geschat_aantal(AccessLogEntry)
+        return f"~{aantal:,} regels" if aantal >= rijen * 0.9 else None
+    raise ValueError(generator)
 
 
 class Command(BaseCommand):
@@ -64,7 +86,11 @@ class Command(BaseCommand):
         start = time.perf_counter()
         stappen = {}
 
-        def stap(naam, functie):
+        def stap(naam, functie, geladen: str | None = None):
+            """Run and time one step, or say what it found when its data is already there."""
+            if geladen:
+                self.stdout.write(f"{naam}: al {geladen}, niets toegevoegd")
+                return
             begin = time.perf_counter()
             functie()
             stappen[naam] = round(time.perf_counter() - begin, 1)
@@ -78,14 +104,21 @@ class Command(BaseCommand):
                 lambda: call_command(
                     generator, clients=clients, decisions=decisions, verbosity=verbosity
                 ),
+                al_geladen(generator),
             )
-            if self._heeft_synthetische_signalen():
-                if verbosity:
-                    self.stdout.write("signalen: al aanwezig, niets toegevoegd")
-            else:
-                stap("signalen", lambda: signalen_genereren(stdout=self.stdout))
+            stap(
+                "signalen",
+                lambda: signalen_genereren(stdout=self.stdout),
+                al_geladen("signalen"),
+            )
         if toegangslog:
-            stap("toegangslog", lambda: self._toegangslog(toegangslog))
+            stap(
+                "toegangslog",
+                lambda: toegangslog_genereren(
+                    toegangslog - geschat_aantal(AccessLogEntry), stdout=self.stdout
+                ),
+                al_geladen("toegangslog", toegangslog),
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Schaal {schaal} klaar in {time.perf_counter() - start:.0f} s: "
@@ -93,18 +126,3 @@ class Command(BaseCommand):
                 f"~{geschat_aantal(AccessLogEntry):,} toegangslogregels."
             )
         )
-
-    @staticmethod
-    def _heeft_synthetische_signalen() -> bool:
-        return Signaal.objects.filter(client__email__endswith=SYNTHETISCH.lstrip("%")).exists()
-
-    def _toegangslog(self, rijen: int) -> None:
-        try:
-            from sdd_portal.audit.synthetic import toegangslog_genereren
-        except ImportError as fout:  # pragma: no cover - shipped together
-            raise CommandError("De generator van het toegangslog ontbreekt.") from fout
-        aanwezig = geschat_aantal(AccessLogEntry)
-        if aanwezig >= rijen * 0.9:
-            self.stdout.write(f"toegangslog: al ~{aanwezig:,} regels, niets toegevoegd")
-            return
-        toegangslog_genereren(rijen - aanwezig, stdout=self.stdout)

@@ -30,10 +30,11 @@ from django.utils import timezone
 from bandbreedte.models import Product
 from indicaties.models import Beschikking, Client, Toewijzing
 from sdd_portal.accounts.models import Organisatie, Rol, User
+from signalen.models import Ontvanger, Signaal, SignaalSoort
 
-from .models import Ontvanger, Signaal, SignaalSoort
+from . import DOMEIN
 
-SYNTHETISCH = "%synthetisch.example.org"  # e-mail domain of synthetic_ho and synthetic_sql
+SYNTHETISCH = f"%{DOMEIN}"  # LIKE pattern: the clients of synthetic_ho and synthetic_sql
 VERLOOP_DAGEN = 42
 OPEN_DAGEN = 21  # signals due this recently are still open
 

@@ -7,7 +7,7 @@ Pages: each request goes through the full Django stack (middleware, templates, a
 in this process, so the figures are server time without network: p50/p95 over
 ``--rounds`` requests after 3 warm-up requests, the query count of every request (one
 number means it never varied), the peak Python memory of one extra request, and the SQL
-time of the page's main query run on its own (``sdd_portal.meting.sql``) with the ratio of
+time of the page's main query run on its own (``proefdata.meting.sql``) with the ratio of
 server time to it. The issue's key pages are marked with ``*``.
 
 Budgets (p95) follow ``--schaal``: 150 ms for demo and region, 300 ms for national; the
@@ -48,9 +48,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from indicaties.models import Beschikking, Client, Ondersteuningsplan, Toewijzing
+from proefdata.meting import feiten
 from sdd_portal.accounts.models import Organisatie, User
 from sdd_portal.accounts.otp import inloggen_met_tweede_factor
-from sdd_portal.meting import feiten
 
 SCHALEN = {"demo": 150.0, "region": 150.0, "national": 300.0}
 BSN_BUDGET_MS = 20.0  # client lookup by BSN, at every scale
@@ -297,7 +297,7 @@ def _api_tokens() -> dict[str, str]:
 
 def _api_lijsten() -> list[Pagina]:
     """API list endpoints, a page of 100, for SDD and for a provider."""
-    from sdd_portal.api.meting import LIJSTEN
+    from proefdata.meting.api import LIJSTEN
 
     rijen = [
         Pagina("api:consulent", f"API {lijst}", f"/api/v1/{lijst}?pageSize=100")
@@ -460,7 +460,7 @@ class Command(BaseCommand):
         return standaard
 
     def _meet(self, pagina: Pagina, tokens: dict[str, str], opties, *, budget: float) -> dict:
-        from sdd_portal.meting.sql import hoofdquery, opnemen, sql_p50
+        from proefdata.meting.sql import hoofdquery, opnemen, sql_p50
 
         rounds = opties["rounds"]
         http = _http_for(pagina.gebruiker, tokens)
@@ -583,8 +583,8 @@ class Command(BaseCommand):
         return fouten
 
     def _last(self, kernpaginas: list[Pagina], tokens: dict[str, str], opties) -> dict | None:
-        from sdd_portal.api.meting import gunicorn
-        from sdd_portal.meting.last import Doel, aanmeldingen, lasttest, sessies_opruimen
+        from proefdata.meting.api import gunicorn
+        from proefdata.meting.last import Doel, aanmeldingen, lasttest, sessies_opruimen
 
         doelen = [Doel(p.label, p.url, p.gebruiker) for p in kernpaginas]
         if "api:consulent" in tokens:
@@ -624,7 +624,7 @@ class Command(BaseCommand):
         return m
 
     def _sync(self, maximum: int) -> dict:
-        from sdd_portal.api.meting import bench_sleutel, gunicorn, volledige_sync
+        from proefdata.meting.api import bench_sleutel, gunicorn, volledige_sync
 
         sdd = Organisatie.objects.sdd().first()
         with bench_sleutel(sdd, rollen=["consulent"]) as token, gunicorn() as basis:
@@ -682,7 +682,7 @@ class Command(BaseCommand):
         return uitkomst
 
     def _pdf(self, aantal: int) -> dict:
-        from indicaties.brieven.meting import pdf_meting
+        from proefdata.meting.pdf import pdf_meting
 
         m = pdf_meting(aantal)
         if not m:

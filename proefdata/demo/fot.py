@@ -1,8 +1,11 @@
-"""Demo content: the five real FOT minutes of ``fot/seeds.py`` as structured meetings.
+"""Demo content: the five real FOT minutes of ``fot_seeds.py`` as structured meetings.
 
 Every agenda item, sub-item and action item of the seeds becomes a row. The older meetings are
 approved and published; the latest meeting of each table waits for approval in its next
-meeting, so a contract manager can walk through preparing, recording and approving."""
+meeting, so a contract manager can walk through preparing, recording and approving.
+
+Rows are saved with history and a change reason but no acting user (a command loads them),
+and without ``full_clean``: they are the seeds as they stand."""
 
 from __future__ import annotations
 
@@ -10,10 +13,7 @@ import itertools
 
 from django.db import transaction
 
-from sdd_portal.accounts.models import Organisatie, Rol, User
-
-from . import seeds
-from .models import (
+from fot.models import (
     Actiepunt,
     ActieStatus,
     Actieupdate,
@@ -24,6 +24,10 @@ from .models import (
     Vergadering,
     VergaderingStatus,
 )
+from sdd_portal.accounts.models import Organisatie, Rol, User
+from sdd_portal.historie import opslaan
+
+from . import fot_seeds
 
 OMSCHRIJVING = {
     "HO": "Fysieke overlegtafel huishoudelijke ondersteuning met de gecontracteerde aanbieders.",
@@ -51,18 +55,12 @@ class Organisaties:
         return next((o for o in self.alle if o.naam.lower().split()[0] == eerste), None)
 
 
-def _opslaan(obj, reden: str):
-    obj._change_reason = reden
-    obj.save()
-    return obj
-
-
 def _agenda(vergadering, punten, bovenliggend=None, teller=None) -> dict[str, Agendapunt]:
     teller = teller if teller is not None else [0]
     gemaakt: dict[str, Agendapunt] = {}
     for punt in punten:
         teller[0] += 1
-        rij = _opslaan(
+        rij = opslaan(
             Agendapunt(
                 vergadering=vergadering,
                 bovenliggend=bovenliggend,
@@ -72,7 +70,9 @@ def _agenda(vergadering, punten, bovenliggend=None, teller=None) -> dict[str, Ag
                 soort=punt.soort,
                 notulen=punt.notulen,
             ),
-            "Demo: verslag uit de seed",
+            actor=None,
+            reden="Demo: verslag uit de seed",
+            valideren=False,
         )
         gemaakt[punt.nummer] = rij
         gemaakt |= _agenda(vergadering, punt.subpunten, rij, teller)
@@ -87,17 +87,17 @@ def fot_demo() -> int:
     organisatie = Organisaties()
     cm = User.objects.filter(rollen__contains=[Rol.CONTRACTMANAGER], is_active=True).first()
     laatste = {}
-    for v in seeds.VERGADERINGEN:
+    for v in fot_seeds.VERGADERINGEN:
         laatste[v.tafel] = v
-    for v in seeds.VERGADERINGEN:
+    for v in fot_seeds.VERGADERINGEN:
         tafel, _ = Tafel.objects.get_or_create(
             naam=v.tafel, defaults={"omschrijving": OMSCHRIJVING.get(v.tafel, "")}
         )
-        vergadering = _opslaan(
+        vergadering = opslaan(
             Vergadering(
                 tafel=tafel,
                 datum=v.datum,
-                datum_benaderd=v.bron in seeds.DATUM_BENADERD,
+                datum_benaderd=v.bron in fot_seeds.DATUM_BENADERD,
                 begintijd=v.begintijd,
                 eindtijd=v.eindtijd,
                 locatie=v.locatie,
@@ -109,7 +109,9 @@ def fot_demo() -> int:
                 bron=v.bron,
                 status=VergaderingStatus.TER_VASTSTELLING,
             ),
-            "Demo: vergadering uit de seed",
+            actor=None,
+            reden="Demo: vergadering uit de seed",
+            valideren=False,
         )
         for d, aanwezig in [(d, True) for d in v.deelnemers] + [(d, False) for d in v.afwezig]:
             org = organisatie(d.organisatie)
@@ -132,7 +134,7 @@ def fot_demo() -> int:
         agenda = _agenda(vergadering, v.agenda)
         for a in v.acties:
             org = organisatie(a.eigenaar_organisatie)
-            actie = _opslaan(
+            actie = opslaan(
                 Actiepunt(
                     tafel=tafel,
                     vergadering=vergadering,
@@ -148,12 +150,16 @@ def fot_demo() -> int:
                     if a.status == ActieStatus.AFGEROND
                     else None,
                 ),
-                "Demo: actiepunt uit de seed",
+                actor=None,
+                reden="Demo: actiepunt uit de seed",
+                valideren=False,
             )
             for u in a.updates:
-                _opslaan(
+                opslaan(
                     Actieupdate(actiepunt=actie, datum=u.datum, tekst=u.tekst, door=cm),
-                    "Demo: update uit de seed",
+                    actor=None,
+                    reden="Demo: update uit de seed",
+                    valideren=False,
                 )
     # Earlier meetings were approved in the next meeting of their table and published; the
     # latest of each table waits for approval.
@@ -164,5 +170,10 @@ def fot_demo() -> int:
             vorige.vastgesteld_op = volgende.datum
             vorige.vastgesteld_in = volgende
             vorige.gepubliceerd_op = vorige.created_at
-            _opslaan(vorige, "Demo: vastgesteld in de volgende vergadering")
-    return len(seeds.VERGADERINGEN)
+            opslaan(
+                vorige,
+                actor=None,
+                reden="Demo: vastgesteld in de volgende vergadering",
+                valideren=False,
+            )
+    return len(fot_seeds.VERGADERINGEN)

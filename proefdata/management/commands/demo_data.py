@@ -17,8 +17,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bandbreedte.models import Product, Tarief
 from indicaties.models import Client, Gemeente, Toewijzing
+from proefdata.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_KEY_HEX, DEMO_USERS, SDD_NAAM
 from sdd_portal.accounts.models import Organisatie, User
-from sdd_portal.demo import DEMO_PASSWORD, DEMO_TOTP_KEY_HEX, DEMO_USERS, SDD_NAAM
 from sdd_portal.validators import is_valid_bsn
 
 GEMEENTEN = [
@@ -266,7 +266,7 @@ class Command(BaseCommand):
 
         self._clienten(rng, options["clienten"], gemeenten, producten, aanbieders)
         contractbeheer_demo(producten=producten, aanbieders=aanbieders, gemeenten=gemeenten)
-        from indicaties.demo import ho_demo
+        from proefdata.demo.indicaties import ho_demo
 
         ho_demo(
             product=producten["HO"],
@@ -274,7 +274,7 @@ class Command(BaseCommand):
             consulent=User.objects.get(username="consulent"),
             medewerker=User.objects.get(username="aanbieder.vlijtigliesje"),
         )
-        from fot.demo import fot_demo
+        from proefdata.demo.fot import fot_demo
 
         fot_demo()
         self.stdout.write(

@@ -14,11 +14,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from bandbreedte.models import Bandbreedte, Normenkader, Resultaatgebied
-
-from . import services
-from .models import Beschikking, Client, Melding, Ondersteuningsplan, Procesinstellingen, Toewijzing
-from .services.hoproces import definitieve_beschikking
-from .states import PlanStatus
+from indicaties import services
+from indicaties.models import (
+    Beschikking,
+    Client,
+    Melding,
+    Ondersteuningsplan,
+    Procesinstellingen,
+    Toewijzing,
+)
+from indicaties.services.hoproces import definitieve_beschikking
+from indicaties.states import PlanStatus
+from sdd_portal.historie import opslaan
 
 DEMO_LABEL = "illustratieve demowaarde"
 
@@ -203,24 +210,17 @@ def ho_demo(*, product, aanbieder, consulent, medewerker) -> int:
 LOPEND_EINDE = [40, 42, 45, 49, 56, 63, 90, 47]
 
 
-def _opslaan(obj, *, actor, reden: str):
-    obj._history_user = actor
-    obj._change_reason = reden
-    obj.save()
-    return obj
-
-
 def lopende_beschikkingen(*, clienten, product, band, aanbieder, consulent, medewerker) -> int:
     """Clients whose accepted plan of last year is their running decision. The services
     refuse plans that start in the past, so these are written as the services would have
-    written them then (with history), not through them."""
+    written them then (with history), not through them, and not validated again."""
     vandaag = timezone.localdate()
     for client, dagen in zip(clienten, LOPEND_EINDE, strict=False):
         einde = vandaag + timedelta(days=dagen)
         ingang = einde - timedelta(days=364)
         client.consulent = consulent
-        _opslaan(client, actor=consulent, reden="Consulent (demo)")
-        toewijzing = _opslaan(
+        opslaan(client, actor=consulent, reden="Consulent (demo)", valideren=False)
+        toewijzing = opslaan(
             Toewijzing(
                 client=client,
                 aanbieder=aanbieder,
@@ -237,6 +237,7 @@ def lopende_beschikkingen(*, clienten, product, band, aanbieder, consulent, mede
             ),
             actor=consulent,
             reden="Toewijzing (demo, vorig jaar)",
+            valideren=False,
         )
         inhoud = demo_pdf(f"Ondersteuningsplan (demo) {client.naam}")
         plan = Ondersteuningsplan(
@@ -258,14 +259,17 @@ def lopende_beschikkingen(*, clienten, product, band, aanbieder, consulent, mede
             beoordeeld_op=timezone.now() - timedelta(days=380),
         )
         plan.bestand.save("ondersteuningsplan.pdf", ContentFile(inhoud), save=False)
-        _opslaan(plan, actor=medewerker, reden="Plan (demo, vorig jaar)")
-        beschikking = _opslaan(
+        opslaan(plan, actor=medewerker, reden="Plan (demo, vorig jaar)", valideren=False)
+        beschikking = opslaan(
             definitieve_beschikking(plan, toewijzing),
             actor=consulent,
             reden="Definitieve beschikking (demo, vorig jaar)",
+            valideren=False,
         )
         toewijzing.beschikking = beschikking
-        _opslaan(toewijzing, actor=consulent, reden="Definitieve beschikking (demo)")
+        opslaan(
+            toewijzing, actor=consulent, reden="Definitieve beschikking (demo)", valideren=False
+        )
     laatste = Beschikking.objects.filter(client=clienten[-1]).first() if clienten else None
     if laatste is not None and len(clienten) == len(LOPEND_EINDE):
         services.beschikking_intrekken(

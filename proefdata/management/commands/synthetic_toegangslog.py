@@ -1,8 +1,8 @@
-"""Synthetic access-log rows for the benchmark scales (see sdd_portal/audit/synthetic.py)."""
+"""Synthetic access-log rows for the benchmark scales (see proefdata/synthetisch/toegangslog.py)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sdd_portal.audit.synthetic import BATCH, toegangslog_genereren
+from proefdata.synthetisch.toegangslog import BATCH, toegangslog_genereren
 
 
 class Command(BaseCommand):

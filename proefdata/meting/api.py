@@ -1,6 +1,6 @@
 """API measurements for ``manage.py bench``: a full sync over loopback HTTP against
 gunicorn, and the list endpoints' p95 for a page of 100 with their query counts. The
-``gunicorn`` context also serves the load test (``sdd_portal.meting.last``)."""
+``gunicorn`` context also serves the load test (:mod:`.last`)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,8 @@ from django.db import connection
 from psycopg.conninfo import make_conninfo
 
 from sdd_portal.accounts.models import Organisatie
-
-from .scopes import alle_scopes
-from .services import sleutel_intrekken, sleutel_uitgeven
+from sdd_portal.api.scopes import alle_scopes
+from sdd_portal.api.services import sleutel_intrekken, sleutel_uitgeven
 
 LIJSTEN = [
     "toewijzingen",

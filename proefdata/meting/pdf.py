@@ -9,12 +9,11 @@ from multiprocessing import get_context
 
 from django.db import connections
 
+from indicaties.brieven.models import Brief, BriefSoort
+from indicaties.brieven.render import render
+from indicaties.brieven.services import huidig_sjabloon
+from indicaties.models import Beschikking, Procesinstellingen
 from sdd_portal.documents import aantal_paginas
-
-from ..models import Beschikking, Procesinstellingen
-from .models import Brief, BriefSoort
-from .render import render
-from .services import huidig_sjabloon
 
 _INSTELLINGEN = None
 

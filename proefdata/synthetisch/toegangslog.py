@@ -38,8 +38,7 @@ from django.utils import timezone
 
 from indicaties.models import Client
 from sdd_portal.accounts.models import Organisatie, User
-
-from . import partities
+from sdd_portal.audit import partities
 
 BATCH = 2_000_000  # rows per INSERT statement (one progress line each)
 KANS_SDD = 0.6  # share of the rows by SDD staff (the rest: provider staff)

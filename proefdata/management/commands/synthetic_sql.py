@@ -59,6 +59,7 @@ from django.utils import timezone
 
 from indicaties.models import Beschikking, Client, Ondersteuningsplan, Toewijzing
 from indicaties.termijnen import bezwaartermijn_einde
+from proefdata.synthetisch import DOMEIN
 from sdd_portal.accounts.models import Organisatie, Rol, User
 
 from .demo_data import ACHTERNAMEN, POSTCODE_PREFIX, STRATEN, VOORNAMEN
@@ -72,7 +73,7 @@ from .synthetic_ho import (
     synthetisch_pdf,
 )
 
-MARKER = "@sql.synthetisch.example.org"  # e-mail domain of every client of this command
+MARKER = f"@sql.{DOMEIN}"  # e-mail domain of every client of this command
 # A Wmo consulent's caseload is a few hundred clients: a national data set gets thousands
 # of (synthetic, log-in-less) consulenten, so one consulent's own worklist and inbox are
 # as long as in real life, not a millionth of the country.

@@ -33,7 +33,6 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from bandbreedte.models import Bandbreedte, Product
-from indicaties.demo import BANDEN, demo_pdf
 from indicaties.models import (
     Beschikking,
     Client,
@@ -47,12 +46,14 @@ from indicaties.models import (
 from indicaties.services.hoproces import definitieve_beschikking
 from indicaties.states import BeschikkingStatus, MeldingStatus, PlanStatus
 from indicaties.termijnen import bezwaartermijn_einde
+from proefdata.demo.indicaties import BANDEN, demo_pdf
+from proefdata.synthetisch import DOMEIN
 from sdd_portal.accounts.models import Organisatie, Rol, User
 from sdd_portal.validators import is_valid_bsn
 
 from .demo_data import AANTAL_CLIENTEN, VOORNAMEN, demo_bsns, fictieve_persoon
 
-MARKER = "@synthetisch.example.org"  # e-mail domain of every synthetic client
+MARKER = f"@{DOMEIN}"  # e-mail domain of every synthetic client
 PDF_NAAM = "ondersteuningsplannen/synthetisch/ondersteuningsplan-synthetisch.pdf"
 AANTAL_CONSULENTEN = 20
 CHUNK = 1000  # clients per bulk insert round

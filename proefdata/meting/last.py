@@ -2,7 +2,7 @@
 cycling through a list of pages with its own logged-in sessions.
 
 The clients are Python threads with a keep-alive ``requests`` session each, in the
-process that runs the benchmark; the server is gunicorn (``sdd_portal.api.meting.gunicorn``).
+process that runs the benchmark; the server is gunicorn (``proefdata.meting.api.gunicorn``).
 Both share the machine's cores, so the figures are a floor for a separate client.
 
 A client logs in the way the tests do (``inloggen_met_tweede_factor``: a session in the

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from sdd_portal.demo import DEMO_TOTP_KEY_HEX
+from proefdata.demo.accounts import DEMO_TOTP_KEY_HEX
 
 
 class Command(BaseCommand):

@@ -1,3 +1,0 @@
-"""Measurement helpers for ``manage.py bench``: the SQL time of a page's main query
-(:mod:`.sql`), the load test over loopback HTTP (:mod:`.last`) and the facts about the
-machine and the data a measurement ran on (:mod:`.feiten`)."""
