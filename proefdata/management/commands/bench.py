@@ -272,7 +272,7 @@ def _api_tokens() -> dict[str, str]:
     """Fresh credentials for the API rows of the table; those of an earlier run are
     revoked first."""
     from sdd_portal.api.models import ApiSleutel
-    from sdd_portal.api.scopes import ALLE_SCOPES
+    from sdd_portal.api.scopes import alle_scopes
     from sdd_portal.api.services import sleutel_intrekken, sleutel_uitgeven
 
     for oud in ApiSleutel.objects.filter(naam="bench", actief=True):
@@ -289,7 +289,7 @@ def _api_tokens() -> dict[str, str]:
                 actor=None,
                 organisatie=organisatie,
                 naam="bench",
-                scopes=list(ALLE_SCOPES),
+                scopes=alle_scopes(),
                 rollen=rollen,
             )[1]
     return tokens
