@@ -16,8 +16,11 @@ from django.db.models import Case, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
-from sdd_portal.accounts.models import Organisatie
+from sdd_portal.accounts.models import Organisatie, Rol
 from sdd_portal.models import DomainModel, documenten_storage
+from sdd_portal.zichtbaarheid import Zichtbaarheid, ZichtbaarQuerySet
+
+from .states import ActieStatus, VergaderingStatus
 
 # The search expressions: the GIN indexes are built on exactly these, so queries that use
 # them can use the indexes.
@@ -83,28 +86,14 @@ class Tafellid(DomainModel):
         return f"{self.organisatie} aan {self.tafel}"
 
 
-class VergaderingStatus(models.TextChoices):
-    GEPLAND = "gepland", "gepland"
-    CONCEPT = "concept", "verslag in concept"
-    TER_VASTSTELLING = "ter_vaststelling", "verslag ter vaststelling"
-    VASTGESTELD = "vastgesteld", "verslag vastgesteld"
+def _vergaderingen_van_aanbieder(provider_id: int) -> Q:
+    """The meetings of the tables the provider is (or was) a member of, except minutes still
+    in draft."""
+    leden = Tafellid.objects.filter(organisatie_id=provider_id).values("tafel_id")
+    return Q(tafel_id__in=leden) & ~Q(status=VergaderingStatus.CONCEPT)
 
 
-class VergaderingQuerySet(models.QuerySet):
-    def visible_to(self, actor):
-        """SDD staff see every meeting; a provider's employee the meetings of the tables their
-        organisation is (or was) a member of, except minutes still in draft."""
-        from sdd_portal.accounts.models import Rol
-        from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
-
-        if heeft_sdd_rol(actor, Rol.CONTRACTMANAGER, Rol.CONSULENT):
-            return self
-        provider = aanbieder_id(actor)
-        if provider is None:
-            return self.none()
-        leden = Tafellid.objects.filter(organisatie_id=provider).values("tafel_id")
-        return self.filter(tafel_id__in=leden).exclude(status=VergaderingStatus.CONCEPT)
-
+class VergaderingQuerySet(ZichtbaarQuerySet):
     def gepubliceerd(self):
         return self.filter(gepubliceerd_op__isnull=False, status=VergaderingStatus.VASTGESTELD)
 
@@ -145,6 +134,14 @@ class Vergadering(DomainModel):
 
     history = HistoricalRecords()
     objects = VergaderingQuerySet.as_manager()
+    # Contract management and consulenten see every meeting; a provider's employee those of
+    # its tables (see _vergaderingen_van_aanbieder). Action items, agenda items, attachments
+    # and search results follow the meeting they belong to.
+    zichtbaarheid = Zichtbaarheid(
+        sdd_rollen=(Rol.CONTRACTMANAGER, Rol.CONSULENT),
+        aanbieder=None,
+        aanbieder_regel=_vergaderingen_van_aanbieder,
+    )
 
     class Meta:
         verbose_name = "vergadering"
@@ -285,14 +282,9 @@ class Annotatie(DomainModel):
         return f"{self.datum:%d-%m-%Y}: {self.tekst[:40]}"
 
 
-class ActieStatus(models.TextChoices):
-    OPEN = "open", "open"
-    AFGEROND = "afgerond", "afgerond"
-    VERVALLEN = "vervallen", "vervallen"
-
-
 class ActiepuntQuerySet(models.QuerySet):
     def visible_to(self, actor):
+        """The items of the meetings ``actor`` may see (``Vergadering.zichtbaarheid``)."""
         return self.filter(vergadering__in=Vergadering.objects.visible_to(actor))
 
     def open(self):

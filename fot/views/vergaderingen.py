@@ -1,28 +1,24 @@
-"""Pages of the consultation tables: overview, meeting, minutes, action items, search,
-the PDF of the minutes and the public pages of published minutes."""
+"""Pages of the meetings: overview of the tables, a meeting with its agenda, minutes,
+attachments and attendance, sharing, approval, annotations and publication, the PDF of the
+minutes and search in minutes and action items."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.forms import fouten_naar_form, status_voor
 
-from . import services
-from .forms import (
-    ALLE_AANBIEDERS,
-    ActiepuntFilterForm,
+from .. import services
+from ..forms import (
     ActiepuntForm,
-    ActieUpdateForm,
     AgendapuntForm,
     AnnotatieForm,
     BijlageForm,
@@ -32,7 +28,7 @@ from .forms import (
     VaststellenForm,
     VergaderingForm,
 )
-from .models import (
+from ..models import (
     ZOEK_ACTIEPUNT,
     ZOEK_AGENDAPUNT,
     Actiepunt,
@@ -42,11 +38,9 @@ from .models import (
     Tafel,
     Vergadering,
 )
-from .openbaar import anoniem
 
 LEZERS = (Rol.CONTRACTMANAGER, Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER)
 ACTIE_RELATED = ("eigenaar_organisatie", "eigenaar_persoon", "vergadering", "tafel")
-ACTIELIJST_PER_PAGINA = 50
 
 
 def _vergadering(request, uuid) -> Vergadering:
@@ -267,117 +261,6 @@ def bijlage_nieuw(request, uuid):
     )
 
 
-@require_POST
-@rol_vereist(Rol.CONTRACTMANAGER)
-def actiepunt_nieuw(request, uuid):
-    v = _vergadering(request, uuid)
-    form = ActiepuntForm(request.POST, vergadering=v)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        punt_id = data.pop("agendapunt")
-        data["agendapunt"] = v.agenda.filter(pk=punt_id).first() if punt_id else None
-        try:
-            actie = services.actiepunt_toevoegen(actor=request.user, vergadering=v, **data)
-        except ValidationError as exc:
-            fouten_naar_form(form, exc)
-        else:
-            messages.success(request, f"Actiepunt {actie.nummer} is vastgelegd.")
-            return _terug(v, "#acties")
-    return render(
-        request,
-        "fot/formulier.html",
-        {"v": v, "form": form, "titel": "Actiepunt vastleggen"},
-        status=status_voor(form),
-    )
-
-
-@rol_vereist(*LEZERS)
-def actiepunt(request, uuid):
-    try:
-        actie = (
-            Actiepunt.objects.visible_to(request.user).select_related(*ACTIE_RELATED).get(uuid=uuid)
-        )
-    except Actiepunt.DoesNotExist:
-        raise Http404("Dit actiepunt bestaat niet of u heeft er geen toegang toe.") from None
-    mag = services.mag_actie_bijwerken(request.user, actie)
-    form = ActieUpdateForm(request.POST or None, initial={"status": actie.status}) if mag else None
-    if request.method == "POST":
-        if not mag:
-            return HttpResponse(
-                "Alleen de eigenaar of contractmanagement werkt dit bij.", status=403
-            )
-        if form.is_valid():
-            try:
-                services.actie_bijwerken(actor=request.user, actiepunt=actie, **form.cleaned_data)
-            except ValidationError as exc:
-                fouten_naar_form(form, exc)
-            else:
-                messages.success(request, "De stand van zaken is vastgelegd.")
-                return redirect("fot:actiepunt", actie.uuid)
-    return render(
-        request,
-        "fot/actiepunt.html",
-        {"actie": actie, "updates": list(actie.updates.select_related("door")), "form": form},
-        status=status_voor(form),
-    )
-
-
-def _actielijst(user, data: dict):
-    """The visible action items matching the filters, soonest due first."""
-    qs = (
-        Actiepunt.objects.visible_to(user)
-        .met_uiterlijk(user)
-        .met_laatste_update()
-        .select_related(*ACTIE_RELATED)
-    )
-    if data.get("tafel"):
-        qs = qs.filter(tafel=data["tafel"])
-    if data.get("status"):
-        qs = qs.filter(status=data["status"])
-    eigenaar = data.get("eigenaar")
-    if eigenaar is not None:
-        soort, pk = eigenaar
-        if soort == ALLE_AANBIEDERS:
-            qs = qs.filter(eigenaar_alle_aanbieders=True)
-        elif soort == "o":
-            qs = qs.van_organisatie(pk)
-        else:
-            qs = qs.filter(eigenaar_persoon_id=pk)
-    if data.get("verlopen"):
-        qs = qs.verlopen(timezone.localdate())
-    if data.get("q"):
-        qs = qs.zoek(data["q"])
-    return qs.order_by(
-        F("uiterlijk_datum").asc(nulls_last=True), "vergadering__datum", "tafel__naam", "id"
-    )
-
-
-@rol_vereist(*LEZERS)
-def actiepunten(request):
-    """The action items of every meeting the user may see, to track follow-up. Without a
-    status in the address only the open ones."""
-    data = request.GET.copy()
-    data.setdefault("status", ActieStatus.OPEN)
-    form = ActiepuntFilterForm(data, actor=request.user)
-    page = None
-    if form.is_valid():
-        page = Paginator(_actielijst(request.user, form.cleaned_data), ACTIELIJST_PER_PAGINA)
-        page = page.get_page(request.GET.get("pagina"))
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
-    return render(
-        request,
-        "fot/actiepunten.html",
-        {
-            "form": form,
-            "page": page,
-            "querystring": querystring.urlencode(),
-            "vandaag": timezone.localdate(),
-        },
-        status=status_voor(form),
-    )
-
-
 def _actie(request, uuid, stap, melding: str):
     v = _vergadering(request, uuid)
     try:
@@ -519,7 +402,7 @@ def bijlage(request, uuid):
 
 @rol_vereist(*LEZERS)
 def pdf(request, uuid):
-    from .pdf import verslag_pdf
+    from ..pdf import verslag_pdf
 
     v = _vergadering(request, uuid)
     inhoud = verslag_pdf(v, openbaar=False)
@@ -549,31 +432,3 @@ def zoeken(request):
             .order_by("-vergadering__datum", "id")[:50]
         )
     return render(request, "fot/zoeken.html", {"q": q, "punten": punten, "acties": acties})
-
-
-# ---------------------------------------------------------------------- public pages
-
-
-def openbaar_lijst(request):
-    vergaderingen = Vergadering.objects.gepubliceerd().select_related("tafel").order_by("-datum")
-    return render(request, "fot/openbaar_lijst.html", {"vergaderingen": vergaderingen})
-
-
-def openbaar_verslag(request, uuid):
-    try:
-        v = Vergadering.objects.gepubliceerd().select_related("tafel").get(uuid=uuid)
-    except Vergadering.DoesNotExist:
-        raise Http404("Dit verslag is niet gepubliceerd.") from None
-    return render(request, "fot/openbaar_verslag.html", anoniem(v))
-
-
-def openbaar_pdf(request, uuid):
-    from .pdf import verslag_pdf
-
-    try:
-        v = Vergadering.objects.gepubliceerd().select_related("tafel").get(uuid=uuid)
-    except Vergadering.DoesNotExist:
-        raise Http404("Dit verslag is niet gepubliceerd.") from None
-    response = HttpResponse(verslag_pdf(v, openbaar=True), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="verslag-fot-{v.tafel.naam}-{v.datum}.pdf"'
-    return response

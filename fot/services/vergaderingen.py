@@ -1,5 +1,5 @@
-"""Writes on the consultation tables. Contract management prepares and records; members
-update their own action items. Keyword-only, one transaction, history with a reason."""
+"""Writes on meetings: planning, agenda, minutes, attachments, details and attendance,
+sharing, approval (after which the minutes are locked), annotations and publication."""
 
 from __future__ import annotations
 
@@ -12,12 +12,10 @@ from django.db.models import Max
 from django.utils import timezone
 
 from sdd_portal.accounts.models import Rol
-from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
+from sdd_portal.accounts.roles import heeft_sdd_rol
+from sdd_portal.historie import met_historie, opslaan
 
-from .models import (
-    Actiepunt,
-    ActieStatus,
-    Actieupdate,
+from ..models import (
     Agendapunt,
     AgendapuntSoort,
     Annotatie,
@@ -26,8 +24,8 @@ from .models import (
     Tafel,
     Tafellid,
     Vergadering,
-    VergaderingStatus,
 )
+from ..states import VERGADERING_OVERGANGEN, VergaderingStatus, controleer_overgang
 
 STANDAARDAGENDA = [
     ("Opening", AgendapuntSoort.OPENING),
@@ -40,20 +38,24 @@ STANDAARDAGENDA = [
 ]
 
 
-def _opslaan(obj, *, actor, reden: str):
-    obj._history_user = actor
-    obj._change_reason = reden[:100]
-    obj.full_clean()
-    obj.save()
-    return obj
+def vergadering_naar(
+    *, actor, vergadering: Vergadering, status: str, reden: str, **velden
+) -> Vergadering:
+    """The one way a meeting changes status: the move is checked against
+    ``VERGADERING_OVERGANGEN`` (a Dutch ValidationError otherwise, nothing saved), then the
+    status and ``velden`` are saved in one history row. It checks no permission: call it from
+    a service that has."""
+    controleer_overgang(VERGADERING_OVERGANGEN, vergadering.status, status, "Deze vergadering")
+    vergadering.status = status
+    for veld, waarde in velden.items():
+        setattr(vergadering, veld, waarde)
+    return opslaan(vergadering, actor=actor, reden=reden)
 
 
 def _gewijzigd(vergadering: Vergadering, *, actor, reden: str) -> None:
     """A meeting's API representation includes its annotations and action items: move its
     modified_at (with a history row) so a modifiedSince sync sees the change."""
-    vergadering._history_user = actor
-    vergadering._change_reason = reden[:100]
-    vergadering.save(update_fields=["modified_at"])
+    opslaan(vergadering, actor=actor, reden=reden, valideren=False, update_fields=["modified_at"])
 
 
 def _alleen_cm(actor) -> None:
@@ -99,9 +101,9 @@ def vergadering_plannen(*, actor, tafel: Tafel, datum: date, **velden) -> Vergad
     vergadering.mededelingen_leden = ledenwisselingen(
         tafel, vorige.datum if vorige else None, datum
     )
-    _opslaan(vergadering, actor=actor, reden="Vergadering gepland")
+    opslaan(vergadering, actor=actor, reden="Vergadering gepland")
     for volgorde, (titel, soort) in enumerate(STANDAARDAGENDA, start=1):
-        _opslaan(
+        opslaan(
             Agendapunt(
                 vergadering=vergadering,
                 volgorde=volgorde * 10,
@@ -175,7 +177,7 @@ def agendapunt_toevoegen(
         nummer=nummer,
         titel=titel.strip(),
     )
-    _opslaan(punt, actor=actor, reden="Agendapunt toegevoegd")
+    opslaan(punt, actor=actor, reden="Agendapunt toegevoegd")
     _hernummeren(vergadering, actor=actor)
     punt.refresh_from_db()  # its number and place after renumbering
     return punt
@@ -198,7 +200,7 @@ def _hernummeren(vergadering: Vergadering, *, actor) -> None:
     )
     for punt, nummer, volgorde in anders:
         punt.nummer, punt.volgorde = nummer, volgorde
-        _opslaan(punt, actor=actor, reden="Agenda hernummerd")
+        opslaan(punt, actor=actor, reden="Agenda hernummerd")
 
 
 @transaction.atomic
@@ -214,119 +216,15 @@ def notulen_opslaan(*, actor, agendapunt: Agendapunt, notulen: str, titel: str |
         if not titel.strip():
             raise ValidationError({"titel": "Geef het agendapunt een titel."})
         agendapunt.titel = titel.strip()
-    _opslaan(agendapunt, actor=actor, reden="Verslag bijgewerkt")
+    opslaan(agendapunt, actor=actor, reden="Verslag bijgewerkt")
     if vergadering.status == VergaderingStatus.GEPLAND:
-        vergadering.status = VergaderingStatus.CONCEPT
-        _opslaan(vergadering, actor=actor, reden="Verslag in concept")
-    return agendapunt
-
-
-@transaction.atomic
-def actiepunt_toevoegen(
-    *,
-    actor,
-    vergadering: Vergadering,
-    tekst: str,
-    agendapunt: Agendapunt | None = None,
-    eigenaar_organisatie=None,
-    eigenaar_persoon=None,
-    eigenaar_alle_aanbieders: bool = False,
-    termijn: date | None = None,
-    volgende_vergadering: bool = False,
-) -> Actiepunt:
-    _alleen_cm(actor)
-    vergadering = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
-    _niet_vergrendeld(vergadering)
-    fouten: dict[str, list[str]] = {}
-    if not tekst.strip():
-        fouten["tekst"] = ["Beschrijf de afspraak of actie."]
-    if not (eigenaar_organisatie or eigenaar_persoon or eigenaar_alle_aanbieders):
-        fouten["eigenaar_organisatie"] = [
-            "Kies wie de actie uitvoert: een organisatie, een persoon of alle aanbieders."
-        ]
-    if termijn is None and not volgende_vergadering:
-        fouten["termijn"] = ["Kies een uiterste datum of 'uiterlijk de volgende vergadering'."]
-    if termijn is not None and termijn < vergadering.datum:
-        fouten.setdefault("termijn", []).append(
-            f"De termijn ligt voor de vergadering van {vergadering.datum:%d-%m-%Y}."
+        vergadering_naar(
+            actor=actor,
+            vergadering=vergadering,
+            status=VergaderingStatus.CONCEPT,
+            reden="Verslag in concept",
         )
-    if (
-        eigenaar_persoon is not None
-        and eigenaar_organisatie is not None
-        and (eigenaar_persoon.organisatie_id != eigenaar_organisatie.pk)
-    ):
-        fouten["eigenaar_persoon"] = [
-            f"{eigenaar_persoon.get_full_name() or eigenaar_persoon.username} werkt niet bij "
-            f"{eigenaar_organisatie.naam}."
-        ]
-    if fouten:
-        raise ValidationError(fouten)
-    nummers = [
-        int(n) for n in vergadering.actiepunten.values_list("nummer", flat=True) if n.isdigit()
-    ]
-    actie = Actiepunt(
-        tafel=vergadering.tafel,
-        vergadering=vergadering,
-        agendapunt=agendapunt,
-        nummer=str(max(nummers, default=0) + 1),
-        tekst=tekst.strip(),
-        eigenaar_organisatie=eigenaar_organisatie,
-        eigenaar_persoon=eigenaar_persoon,
-        eigenaar_alle_aanbieders=eigenaar_alle_aanbieders,
-        termijn=termijn,
-        volgende_vergadering=volgende_vergadering,
-    )
-    return _opslaan(actie, actor=actor, reden="Actiepunt vastgelegd")
-
-
-def mag_actie_bijwerken(actor, actie: Actiepunt) -> bool:
-    if heeft_sdd_rol(actor, Rol.CONTRACTMANAGER):
-        return True
-    provider = aanbieder_id(actor)
-    return provider is not None and (
-        actie.eigenaar_organisatie_id == provider or actie.eigenaar_persoon_id == actor.pk
-    )
-
-
-@transaction.atomic
-def actie_bijwerken(
-    *, actor, actiepunt: Actiepunt, tekst: str, status: str, datum: date | None = None
-) -> Actieupdate:
-    """A dated update after the meeting (like "24/7: ..." in 002 item 5c), possibly done."""
-    actiepunt = Actiepunt.objects.select_for_update().get(pk=actiepunt.pk)
-    if not mag_actie_bijwerken(actor, actiepunt):
-        raise PermissionDenied("Alleen de eigenaar of contractmanagement werkt dit actiepunt bij.")
-    if not tekst.strip():
-        raise ValidationError({"tekst": "Schrijf de stand van zaken op."})
-    if status not in ActieStatus.values:
-        raise ValidationError({"status": "Kies open, afgerond of vervallen."})
-    if status == ActieStatus.VERVALLEN and not heeft_sdd_rol(actor, Rol.CONTRACTMANAGER):
-        raise ValidationError({"status": "Alleen contractmanagement laat een actie vervallen."})
-    vandaag = timezone.localdate()
-    update = _opslaan(
-        Actieupdate(actiepunt=actiepunt, datum=datum or vandaag, tekst=tekst.strip(), door=actor),
-        actor=actor,
-        reden="Stand van zaken actiepunt",
-    )
-    if status != actiepunt.status:
-        actiepunt.status = status
-        actiepunt.afgerond_op = update.datum if status == ActieStatus.AFGEROND else None
-        _opslaan(actiepunt, actor=actor, reden=f"Actiepunt {status}")
-        if status != ActieStatus.OPEN:
-            from signalen.models import SignaalSoort
-            from signalen.services import afhandelen
-
-            afhandelen(
-                onderwerp=actiepunt,
-                soorten=[SignaalSoort.ACTIEPUNT_VERLOPEN],
-                notitie=f"Actiepunt {actiepunt.get_status_display()}: {tekst.strip()}"[:2000],
-                actor=actor,
-            )
-    else:
-        # The updates are part of the action item's API representation (modifiedSince).
-        _opslaan(actiepunt, actor=actor, reden="Stand van zaken bijgewerkt")
-    _gewijzigd(actiepunt.vergadering, actor=actor, reden="Actiepunt bijgewerkt")
-    return update
+    return agendapunt
 
 
 @transaction.atomic
@@ -337,8 +235,12 @@ def ter_vaststelling(*, actor, vergadering: Vergadering) -> Vergadering:
     _niet_vergrendeld(vergadering)
     if not vergadering.agenda.exclude(notulen="").exists():
         raise ValidationError("Er is nog geen verslag geschreven.")
-    vergadering.status = VergaderingStatus.TER_VASTSTELLING
-    return _opslaan(vergadering, actor=actor, reden="Verslag ter vaststelling gedeeld")
+    return vergadering_naar(
+        actor=actor,
+        vergadering=vergadering,
+        status=VergaderingStatus.TER_VASTSTELLING,
+        reden="Verslag ter vaststelling gedeeld",
+    )
 
 
 @transaction.atomic
@@ -359,13 +261,17 @@ def vaststellen(
         )
     if not vergadering.agenda.exclude(notulen="").exists():
         raise ValidationError("Er is nog geen verslag geschreven; er valt niets vast te stellen.")
-    vergadering.status = VergaderingStatus.VASTGESTELD
-    vergadering.vastgesteld_op = in_vergadering.datum
-    vergadering.vastgesteld_in = in_vergadering
-    vergadering.vastgesteld_met_wijzigingen = bool(wijzigingen.strip())
-    _opslaan(vergadering, actor=actor, reden="Verslag vastgesteld")
+    vergadering_naar(
+        actor=actor,
+        vergadering=vergadering,
+        status=VergaderingStatus.VASTGESTELD,
+        reden="Verslag vastgesteld",
+        vastgesteld_op=in_vergadering.datum,
+        vastgesteld_in=in_vergadering,
+        vastgesteld_met_wijzigingen=bool(wijzigingen.strip()),
+    )
     if wijzigingen.strip():
-        _opslaan(
+        opslaan(
             Annotatie(
                 vergadering=vergadering,
                 datum=in_vergadering.datum,
@@ -387,7 +293,7 @@ def annotatie_toevoegen(
         raise ValidationError("Het verslag is nog niet vastgesteld: pas de tekst zelf aan.")
     if not tekst.strip():
         raise ValidationError({"tekst": "Schrijf de aanvulling of correctie op."})
-    annotatie = _opslaan(
+    annotatie = opslaan(
         Annotatie(
             vergadering=vergadering,
             agendapunt=agendapunt,
@@ -409,7 +315,7 @@ def publiceren(*, actor, vergadering: Vergadering) -> Vergadering:
     if not vergadering.is_vergrendeld:
         raise ValidationError("Alleen een vastgesteld verslag kan worden gepubliceerd.")
     vergadering.gepubliceerd_op = timezone.now()
-    return _opslaan(vergadering, actor=actor, reden="Verslag gepubliceerd")
+    return opslaan(vergadering, actor=actor, reden="Verslag gepubliceerd")
 
 
 GEGEVENS = (
@@ -435,7 +341,7 @@ def vergadering_wijzigen(*, actor, vergadering: Vergadering, deelnames: list[dic
     for veld in GEGEVENS:
         if veld in velden:
             setattr(vergadering, veld, velden[veld])
-    _opslaan(vergadering, actor=actor, reden="Gegevens vergadering gewijzigd")
+    opslaan(vergadering, actor=actor, reden="Gegevens vergadering gewijzigd")
     bestaand = {d.pk: d for d in vergadering.deelnames.all()}
     for rij in deelnames:
         pk = rij.pop("id", None)
@@ -443,8 +349,7 @@ def vergadering_wijzigen(*, actor, vergadering: Vergadering, deelnames: list[dic
         deelname = bestaand.get(pk) if pk else None
         if weg:
             if deelname is not None:
-                deelname._history_user = actor
-                deelname.delete()
+                met_historie(deelname, actor=actor, reden="Deelnemers bijgewerkt").delete()
             continue
         deelname = deelname or Deelname(vergadering=vergadering)
         org = rij.get("organisatie")
@@ -453,7 +358,7 @@ def vergadering_wijzigen(*, actor, vergadering: Vergadering, deelnames: list[dic
         deelname.naam = rij.get("naam", "")
         deelname.rol = rij.get("rol", "")
         deelname.aanwezig = rij.get("aanwezig", True)
-        _opslaan(deelname, actor=actor, reden="Deelnemers bijgewerkt")
+        opslaan(deelname, actor=actor, reden="Deelnemers bijgewerkt")
     return vergadering
 
 
@@ -483,4 +388,4 @@ def bijlage_toevoegen(*, actor, agendapunt: Agendapunt, upload, omschrijving: st
         grootte=len(inhoud),
     )
     bijlage.bestand.save(f"{bijlage.uuid}.pdf", ContentFile(inhoud), save=False)
-    return _opslaan(bijlage, actor=actor, reden="Bijlage toegevoegd")
+    return opslaan(bijlage, actor=actor, reden="Bijlage toegevoegd")
