@@ -1,0 +1,55 @@
+"""Bulk lists from providers and contract management."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from sdd_portal.accounts.models import Organisatie
+from sdd_portal.models import DomainModel
+
+from ..query import BulklijstQuerySet
+
+
+class Bulklijst(DomainModel):
+    """An uploaded list (CSV or XLSX) of unconverted assignments or of waiting-list clients
+    without a band (000 items 4c, 4e). Every row is validated before anything is imported;
+    the rows and their findings are kept as the report."""
+
+    class Soort(models.TextChoices):
+        OMZETTING = "omzetting", "niet-omgezette toewijzingen"
+        WACHTLIJST = "wachtlijst", "wachtlijstcliënten zonder bandbreedte"
+
+    class Status(models.TextChoices):
+        GECONTROLEERD = "gecontroleerd", "gecontroleerd, nog niet geïmporteerd"
+        GEIMPORTEERD = "geimporteerd", "geïmporteerd"
+        GEANNULEERD = "geannuleerd", "geannuleerd"
+
+    soort = models.CharField("soort lijst", max_length=20, choices=Soort.choices)
+    aanbieder = models.ForeignKey(
+        Organisatie, verbose_name="aanbieder", on_delete=models.PROTECT, related_name="+"
+    )
+    geupload_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="geüpload door", on_delete=models.PROTECT
+    )
+    bestandsnaam = models.CharField("bestandsnaam", max_length=255)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    regels = models.JSONField("regels met bevindingen", default=list)
+    aantal_fouten = models.PositiveIntegerField("regels met fouten", default=0)
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.GECONTROLEERD
+    )
+    aantal_geimporteerd = models.PositiveIntegerField("geïmporteerde regels", default=0)
+    geimporteerd_op = models.DateTimeField("geïmporteerd op", null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = BulklijstQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "bulklijst"
+        verbose_name_plural = "bulklijsten"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} ({self.bestandsnaam})"
