@@ -13,6 +13,7 @@ from bandbreedte.models import Product, inclusive_range
 from sdd_portal.accounts.models import Organisatie
 from sdd_portal.models import DomainModel
 from sdd_portal.periods import einde_niet_voor_begin
+from sdd_portal.zichtbaarheid import Zichtbaarheid
 
 from ..query import BeschikkingQuerySet
 from ..states import BeschikkingStatus
@@ -96,6 +97,7 @@ class Beschikking(DomainModel):
 
     history = HistoricalRecords()
     objects = BeschikkingQuerySet.as_manager()
+    zichtbaarheid = Zichtbaarheid(aanbieder="aanbieder_id")
 
     class Meta:
         verbose_name = "beschikking"

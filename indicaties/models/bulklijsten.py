@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from sdd_portal.accounts.models import Organisatie
+from sdd_portal.accounts.models import Organisatie, Rol
 from sdd_portal.models import DomainModel
+from sdd_portal.zichtbaarheid import Zichtbaarheid
 
 from ..query import BulklijstQuerySet
+
+
+def _eigen_lijst(aanbieder_id: int) -> Q:
+    """A provider sees only the lists its own employees uploaded for it."""
+    return Q(aanbieder_id=aanbieder_id, geupload_door__organisatie_id=aanbieder_id)
 
 
 class Bulklijst(DomainModel):
@@ -45,6 +52,8 @@ class Bulklijst(DomainModel):
 
     history = HistoricalRecords()
     objects = BulklijstQuerySet.as_manager()
+    # Contract management sees every list; everyone else none.
+    zichtbaarheid = Zichtbaarheid(sdd_rollen=(Rol.CONTRACTMANAGER,), aanbieder_regel=_eigen_lijst)
 
     class Meta:
         verbose_name = "bulklijst"

@@ -5,14 +5,16 @@ from __future__ import annotations
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Upper
 from simple_history.models import HistoricalRecords
 
 from sdd_portal.models import DomainModel
 from sdd_portal.validators import validate_bsn, validate_postcode, validate_telefoon
+from sdd_portal.zichtbaarheid import Zichtbaarheid
 
 from ..query import ClientQuerySet
+from .toewijzingen import Toewijzing
 
 
 class Gemeente(DomainModel):
@@ -33,6 +35,11 @@ class Gemeente(DomainModel):
 
     def __str__(self) -> str:
         return self.naam
+
+
+def _met_toewijzing_bij(aanbieder_id: int) -> Exists:
+    """A provider sees a client while that client has or had a toewijzing with it."""
+    return Exists(Toewijzing.objects.filter(client_id=OuterRef("pk"), aanbieder_id=aanbieder_id))
 
 
 class Client(DomainModel):
@@ -72,6 +79,7 @@ class Client(DomainModel):
 
     history = HistoricalRecords()
     objects = ClientQuerySet.as_manager()
+    zichtbaarheid = Zichtbaarheid(aanbieder_regel=_met_toewijzing_bij)
 
     class Meta:
         verbose_name = "cliënt"

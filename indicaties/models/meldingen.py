@@ -7,18 +7,28 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from simple_history.models import HistoricalRecords
 
 from bandbreedte.models import MINUTEN_PER_WEEK_MAX, Product
 from sdd_portal.accounts.models import Organisatie
 from sdd_portal.models import DomainModel
+from sdd_portal.zichtbaarheid import Zichtbaarheid
 
 from ..query import MeldingQuerySet
 from ..states import MeldingStatus
 from ..termijnen import ONDERZOEK_DAGEN
+from .beschikkingen import Beschikking
 from .clienten import Client
 from .velden import MINUTEN
+
+
+def _aangeleverd_of_beschikt(aanbieder_id: int) -> Q:
+    """A provider sees a melding it delivered itself (bulk lists) or one that led to a
+    decision with its organisation (so it can read the onderzoek's dates)."""
+    return Q(aanbieder_id=aanbieder_id) | Exists(
+        Beschikking.objects.filter(melding_id=OuterRef("pk"), aanbieder_id=aanbieder_id)
+    )
 
 
 class Melding(DomainModel):
@@ -67,6 +77,7 @@ class Melding(DomainModel):
 
     history = HistoricalRecords()
     objects = MeldingQuerySet.as_manager()
+    zichtbaarheid = Zichtbaarheid(aanbieder_regel=_aangeleverd_of_beschikt)
 
     class Meta:
         verbose_name = "melding"

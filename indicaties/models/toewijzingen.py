@@ -11,6 +11,7 @@ from bandbreedte.models import Eenheid, Frequentie, Product
 from sdd_portal.accounts.models import Organisatie
 from sdd_portal.models import DomainModel, documenten_storage
 from sdd_portal.periods import einde_niet_voor_begin
+from sdd_portal.zichtbaarheid import Zichtbaarheid
 
 from ..query import OndersteuningsplanQuerySet, ToewijzingQuerySet
 from ..states import PlanStatus
@@ -75,6 +76,7 @@ class Toewijzing(DomainModel):
 
     history = HistoricalRecords()
     objects = ToewijzingQuerySet.as_manager()
+    zichtbaarheid = Zichtbaarheid(aanbieder="aanbieder_id")
 
     class Meta:
         verbose_name = "toewijzing"
@@ -191,6 +193,7 @@ class Ondersteuningsplan(DomainModel):
 
     history = HistoricalRecords()
     objects = OndersteuningsplanQuerySet.as_manager()
+    zichtbaarheid = Zichtbaarheid(aanbieder="toewijzing__aanbieder_id")
 
     class Meta:
         verbose_name = "ondersteuningsplan"
