@@ -19,6 +19,7 @@ from pypdf import PdfReader, PdfWriter
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.roles import heeft_sdd_rol
 from sdd_portal.documents import aantal_paginas, pdf_van_html
+from sdd_portal.historie import opslaan
 
 from ..termijnen import bezwaartermijn_einde
 from .inhoud import datum_nl, inhoud
@@ -28,12 +29,6 @@ from .sjablonen import controleer_tekst
 from .standaard import STANDAARD, TOELICHTING
 
 logger = logging.getLogger(__name__)
-
-
-def _opslaan(obj, *, actor, reden: str) -> None:
-    obj._history_user = actor
-    obj._change_reason = reden[:100]
-    obj.save()
 
 
 def huidig_sjabloon(soort: str) -> Briefsjabloon:
@@ -70,8 +65,7 @@ def nieuwe_versie(*, actor, soort: str, onderwerp: str, tekst: str, toelichting:
         toelichting=toelichting,
         gemaakt_door=actor,
     )
-    sjabloon.full_clean()
-    _opslaan(sjabloon, actor=actor, reden=f"Brieftekst versie {sjabloon.versie}")
+    opslaan(sjabloon, actor=actor, reden=f"Brieftekst versie {sjabloon.versie}")
     return sjabloon
 
 
@@ -137,8 +131,11 @@ def brief_aanmaken(*, sleutel: str, **gegevens) -> Brief:
     brief = nieuwe_brief(sleutel=sleutel, **gegevens)
     try:
         with transaction.atomic():
-            _opslaan(
-                brief, actor=brief.aangemaakt_door, reden=f"{brief.get_soort_display()} aangemaakt"
+            opslaan(
+                brief,
+                actor=brief.aangemaakt_door,
+                reden=f"{brief.get_soort_display()} aangemaakt",
+                valideren=False,
             )
     except IntegrityError:  # created at the same moment by someone else: that one counts
         return Brief.objects.get(sleutel=sleutel)
@@ -193,7 +190,7 @@ def brief_maken(brief_id: int) -> bool:
             brief.status = BriefStatus.FOUT
             brief.fout = " ".join(exc.messages)
             brief.gegevens_sha256 = sha
-            _opslaan(brief, actor=None, reden="Brief kon niet worden gemaakt")
+            opslaan(brief, actor=None, reden="Brief kon niet worden gemaakt", valideren=False)
             logger.warning("Brief %s kon niet worden gemaakt: %s", brief.uuid, brief.fout)
             return False
         oud = brief.bestand.name if brief.bestand else ""
@@ -205,7 +202,12 @@ def brief_maken(brief_id: int) -> bool:
         brief.gerenderd_op = timezone.now()
         brief.status = BriefStatus.KLAAR
         brief.fout = ""
-        _opslaan(brief, actor=None, reden="Brief gemaakt" if not oud else "Brief opnieuw gemaakt")
+        opslaan(
+            brief,
+            actor=None,
+            reden="Brief gemaakt" if not oud else "Brief opnieuw gemaakt",
+            valideren=False,
+        )
         if oud and oud != brief.bestand.name:
             transaction.on_commit(lambda: brief.bestand.storage.delete(oud))
         return True
@@ -237,7 +239,7 @@ def verzendrun_maken(*, actor, datum: date) -> Verzendrun:
             }
         )
     run = Verzendrun(datum=datum, aantal=len(brieven), gemaakt_door=actor)
-    _opslaan(run, actor=actor, reden=f"Verzendrun met {len(brieven)} brieven")
+    opslaan(run, actor=actor, reden=f"Verzendrun met {len(brieven)} brieven", valideren=False)
     Brief.objects.filter(pk__in=brieven).update(verzendrun=run, modified_at=timezone.now())
     from ..tasks import verzendrun_renderen
 
@@ -272,7 +274,7 @@ def verzendrun_maken_pdf(run_id: int) -> Verzendrun:
         run.aantal = run.gereed = len(brieven)
         if not brieven:
             run.status = Verzendrun.Status.FOUT
-            _opslaan(run, actor=None, reden="Verzendrun zonder brieven")
+            opslaan(run, actor=None, reden="Verzendrun zonder brieven", valideren=False)
             return run
         voorblad = pdf_van_html(
             render_to_string(
@@ -294,7 +296,7 @@ def verzendrun_maken_pdf(run_id: int) -> Verzendrun:
         run.sha256 = hashlib.sha256(pdf).hexdigest()
         run.paginas = len(writer.pages)
         run.status = Verzendrun.Status.KLAAR
-        _opslaan(run, actor=None, reden="Printbestand gemaakt")
+        opslaan(run, actor=None, reden="Printbestand gemaakt", valideren=False)
     return run
 
 
@@ -344,10 +346,15 @@ def verzendrun_verzonden(*, actor, run: Verzendrun, verzonden_op: date) -> Verze
             b = brief.beschikking
             if b is not None and brief.soort in (BriefSoort.KORTDUREND, BriefSoort.DEFINITIEF):
                 b.bezwaartermijn_tot = max(b.bezwaartermijn_tot, later)
-                _opslaan(b, actor=actor, reden="Later verzonden: bezwaartermijn loopt later af")
-        _opslaan(brief, actor=actor, reden=f"Verzonden op {verzonden_op:%d-%m-%Y}")
+                opslaan(
+                    b,
+                    actor=actor,
+                    reden="Later verzonden: bezwaartermijn loopt later af",
+                    valideren=False,
+                )
+        opslaan(brief, actor=actor, reden=f"Verzonden op {verzonden_op:%d-%m-%Y}", valideren=False)
     run.status = Verzendrun.Status.VERZONDEN
     run.verzonden_op = verzonden_op
     run.verzonden_door = actor
-    _opslaan(run, actor=actor, reden="Verzonden")
+    opslaan(run, actor=actor, reden="Verzonden", valideren=False)
     return run

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from sdd_portal.api.gebeurtenissen import publiceren
+from sdd_portal.historie import opslaan
 
 from ..models import Client, Toewijzing
 
@@ -25,19 +26,12 @@ CLIENT_FIELDS = (
 )
 
 
-def _save_with_history(instance, *, actor, reason: str) -> None:
-    instance.full_clean()
-    instance._history_user = actor
-    instance._change_reason = reason
-    instance.save()
-
-
 @transaction.atomic
 def client_registreren(*, actor, data: dict) -> Client:
     client = Client(**{field: data[field] for field in CLIENT_FIELDS if field in data})
     if client.consulent_id is None and actor.is_sdd and actor.has_rol("consulent"):
         client.consulent = actor  # the registering consulent has the regie until handed over
-    _save_with_history(client, actor=actor, reason="Cliënt geregistreerd")
+    opslaan(client, actor=actor, reden="Cliënt geregistreerd")
     return client
 
 
@@ -47,7 +41,7 @@ def client_wijzigen(*, actor, client: Client, data: dict, reden: str = "") -> Cl
     for field in CLIENT_FIELDS:
         if field in data:
             setattr(client, field, data[field])
-    _save_with_history(client, actor=actor, reason=reden or "Cliëntgegevens gewijzigd")
+    opslaan(client, actor=actor, reden=reden or "Cliëntgegevens gewijzigd")
     return client
 
 
@@ -91,6 +85,6 @@ def toewijzing_vastleggen(
         eenheid=product.eenheid if volume is not None else "",
         frequentie=product.frequentie if volume is not None else "",
     )
-    _save_with_history(toewijzing, actor=actor, reason=reden)
+    opslaan(toewijzing, actor=actor, reden=reden)
     publiceren("toewijzing.nieuw", instance=toewijzing)
     return toewijzing

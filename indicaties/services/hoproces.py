@@ -19,10 +19,12 @@ from django.db.models import Max
 from django.utils import timezone
 
 from bandbreedte.models import Bandbreedte
+from sdd_portal import opmaak
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.api.gebeurtenissen import publiceren
 from sdd_portal.documents import controleer_pdf
+from sdd_portal.historie import met_historie, opslaan
 
 from ..models import (
     Beschikking,
@@ -46,15 +48,11 @@ from ..states import (
 )
 from ..termijnen import bezwaartermijn_einde
 from . import signalering
-from .clienten import _save_with_history, toewijzing_vastleggen
+from .clienten import toewijzing_vastleggen
 
 OVERLAP_MELDING = (
     "Deze cliënt heeft in (een deel van) deze periode al een geldige beschikking voor dit product."
 )
-
-
-def _d(datum: date) -> str:
-    return f"{datum:%d-%m-%Y}"
 
 
 def _alleen_consulent(actor) -> None:
@@ -71,13 +69,14 @@ def _controleer_verzenddatum(verzenddatum: date, vandaag: date, fouten: dict) ->
     max_dagen = Procesinstellingen.huidig().verzenddatum_max_dagen_vooruit
     if verzenddatum < vandaag:
         fouten["verzenddatum"].append(
-            f"De verzenddatum ({_d(verzenddatum)}) ligt in het verleden. De bezwaartermijn "
-            "loopt vanaf de verzenddatum; vul de dag in waarop het plan echt verstuurd wordt."
+            f"De verzenddatum ({opmaak.datum(verzenddatum)}) ligt in het verleden. De "
+            "bezwaartermijn loopt vanaf de verzenddatum; vul de dag in waarop het plan echt "
+            "verstuurd wordt."
         )
     elif verzenddatum > vandaag + timedelta(days=max_dagen):
         fouten["verzenddatum"].append(
-            f"De verzenddatum ({_d(verzenddatum)}) ligt meer dan {max_dagen} dagen vooruit. "
-            "Kies een datum zo dicht mogelijk bij de echte verzending."
+            f"De verzenddatum ({opmaak.datum(verzenddatum)}) ligt meer dan {max_dagen} dagen "
+            "vooruit. Kies een datum zo dicht mogelijk bij de echte verzending."
         )
 
 
@@ -123,7 +122,7 @@ def melding_registreren(
         opgegeven_was_strijk=opgegeven_was_strijk,
         consulent=actor if heeft_sdd_rol(actor, Rol.CONSULENT) else client.consulent,
     )
-    _save_with_history(melding, actor=actor, reason=f"Melding geregistreerd ({bron})")
+    opslaan(melding, actor=actor, reden=f"Melding geregistreerd ({bron})")
     return melding
 
 
@@ -173,7 +172,9 @@ def onderzoek_opslaan(
         if datum and datum > vandaag:
             fouten[veld].append(f"{naam} ligt in de toekomst.")
         if datum and datum < melding.meldingsdatum:
-            fouten[veld].append(f"{naam} ligt voor de meldingsdatum ({_d(melding.meldingsdatum)}).")
+            fouten[veld].append(
+                f"{naam} ligt voor de meldingsdatum ({opmaak.datum(melding.meldingsdatum)})."
+            )
     if gespreksdatum and verslagdatum and verslagdatum < gespreksdatum:
         fouten["verslagdatum"].append("Het verslag is gedateerd voor het gesprek.")
 
@@ -189,7 +190,7 @@ def onderzoek_opslaan(
             )
         elif not Bandbreedte.objects.geldig_op(peildatum).filter(pk=bandbreedte.pk).exists():
             fouten["bandbreedte"].append(
-                f"Bandbreedte {bandbreedte.code} geldt niet op {_d(peildatum)}."
+                f"Bandbreedte {bandbreedte.code} geldt niet op {opmaak.datum(peildatum)}."
             )
     if afronden:
         if not gespreksdatum:
@@ -216,8 +217,8 @@ def onderzoek_opslaan(
     if afronden:
         onderzoek.afgerond_op = timezone.now()
         onderzoek.afgerond_door = actor
-    _save_with_history(
-        onderzoek, actor=actor, reason="Onderzoek afgerond" if afronden else "Onderzoek opgeslagen"
+    opslaan(
+        onderzoek, actor=actor, reden="Onderzoek afgerond" if afronden else "Onderzoek opgeslagen"
     )
     bestaande = {n.resultaatgebied_id: n for n in onderzoek.normtijden.all()}
     for gebied, minuten in normtijden.items():
@@ -225,20 +226,19 @@ def onderzoek_opslaan(
             onderzoek=onderzoek, resultaatgebied=gebied
         )
         normtijd.minuten = minuten
-        _save_with_history(normtijd, actor=actor, reason="Normtijd vastgelegd")
+        opslaan(normtijd, actor=actor, reden="Normtijd vastgelegd")
     for normtijd in bestaande.values():
-        normtijd._history_user = actor
-        normtijd.delete()
+        met_historie(normtijd, actor=actor, reden="Normtijd verwijderd").delete()
     if afronden:
         controleer_overgang(
             MELDING_OVERGANGEN, melding.status, MeldingStatus.ONDERZOCHT, "Deze melding"
         )
         melding.status = MeldingStatus.ONDERZOCHT
-        _save_with_history(melding, actor=actor, reason="Onderzoek afgerond")
+        opslaan(melding, actor=actor, reden="Onderzoek afgerond")
     else:
         # The onderzoek is part of the melding's API representation: a draft change must
         # move the melding's modified_at, or a modifiedSince sync would not see it.
-        _save_with_history(melding, actor=actor, reason="Onderzoek opgeslagen")
+        opslaan(melding, actor=actor, reden="Onderzoek opgeslagen")
     return onderzoek
 
 
@@ -279,7 +279,7 @@ def kortdurend_beschikken(
     fouten: dict[str, list[str]] = {"ingangsdatum": [], "verzenddatum": [], "aanbieder": []}
     if ingangsdatum < melding.meldingsdatum:
         fouten["ingangsdatum"].append(
-            f"De ingangsdatum ligt voor de meldingsdatum ({_d(melding.meldingsdatum)})."
+            f"De ingangsdatum ligt voor de meldingsdatum ({opmaak.datum(melding.meldingsdatum)})."
         )
     _controleer_verzenddatum(verzenddatum, vandaag, fouten)
     _raise_als_fouten(fouten)
@@ -314,7 +314,7 @@ def kortdurend_beschikken(
         reden="Toewijzing bij kortdurende beschikking",
     )
     melding.status = MeldingStatus.BESCHIKT
-    _save_with_history(melding, actor=actor, reason="Kortdurende beschikking afgegeven")
+    opslaan(melding, actor=actor, reden="Kortdurende beschikking afgegeven")
     publiceren("beschikking.gewijzigd", instance=beschikking)
     _besluitbrief(beschikking, actor=actor)
     return beschikking
@@ -379,7 +379,7 @@ def herindicatie_toewijzen(
         reden="Toewijzing bij herindicatie",
     )
     melding.status = MeldingStatus.BESCHIKT
-    _save_with_history(melding, actor=actor, reason="Herindicatie toegewezen")
+    opslaan(melding, actor=actor, reden="Herindicatie toegewezen")
     return toewijzing
 
 
@@ -387,7 +387,7 @@ def _opslaan_zonder_overlap(beschikking: Beschikking, *, actor, reden: str) -> N
     """Save; the exclusion constraint's refusal becomes a Dutch message."""
     try:
         with transaction.atomic():
-            _save_with_history(beschikking, actor=actor, reason=reden)
+            opslaan(beschikking, actor=actor, reden=reden)
     except (IntegrityError, ValidationError) as exc:
         if "beschikking_geen_overlap" in str(exc) or OVERLAP_MELDING in str(exc):
             raise ValidationError({"ingangsdatum": OVERLAP_MELDING}) from None
@@ -402,7 +402,7 @@ def toewijzing_geopend(*, actor, toewijzing: Toewijzing) -> None:
     toewijzing = Toewijzing.objects.select_for_update().get(pk=toewijzing.pk)
     if toewijzing.gezien_op is None:
         toewijzing.gezien_op = timezone.now()
-        _save_with_history(toewijzing, actor=actor, reason="Toewijzing geopend door aanbieder")
+        opslaan(toewijzing, actor=actor, reden="Toewijzing geopend door aanbieder")
 
 
 @transaction.atomic
@@ -427,7 +427,7 @@ def start_zorg_melden(*, actor, toewijzing: Toewijzing, datum: date) -> Toewijzi
     if datum < toewijzing.ingangsdatum or (toewijzing.einddatum and datum > toewijzing.einddatum):
         raise ValidationError({"datum": "De startdatum valt buiten de periode van de toewijzing."})
     toewijzing.start_zorg = datum
-    _save_with_history(toewijzing, actor=actor, reason="Start zorg gemeld")
+    opslaan(toewijzing, actor=actor, reden="Start zorg gemeld")
     signalering.start_gemeld(toewijzing, actor=actor)
     return toewijzing
 
@@ -468,35 +468,37 @@ def plan_controleren(
         aansluitend = kort.einddatum + timedelta(days=1)
         if ingangsdatum > aansluitend:
             fouten["ingangsdatum"].append(
-                f"De ingangsdatum ({_d(ingangsdatum)}) sluit niet aan op de kortdurende "
-                f"beschikking, die eindigt op {_d(kort.einddatum)}: er zit een gat. Vul "
-                f"{_d(aansluitend)} in, of een eerdere datum na vandaag."
+                f"De ingangsdatum ({opmaak.datum(ingangsdatum)}) sluit niet aan op de kortdurende "
+                f"beschikking, die eindigt op {opmaak.datum(kort.einddatum)}: er zit een gat. Vul "
+                f"{opmaak.datum(aansluitend)} in, of een eerdere datum na vandaag."
             )
         elif ingangsdatum < aansluitend and ingangsdatum <= vandaag:
             fouten["ingangsdatum"].append(
-                f"De ingangsdatum ({_d(ingangsdatum)}) ligt voor het einde van de kortdurende "
-                f"beschikking en niet na vandaag. Een eerdere start mag alleen vanaf morgen "
-                f"({_d(vandaag + timedelta(days=1))}); anders {_d(aansluitend)}."
+                f"De ingangsdatum ({opmaak.datum(ingangsdatum)}) ligt voor het einde van de "
+                "kortdurende beschikking en niet na vandaag. Een eerdere start mag alleen vanaf "
+                f"morgen ({opmaak.datum(vandaag + timedelta(days=1))}); anders "
+                f"{opmaak.datum(aansluitend)}."
             )
         elif ingangsdatum < kort.ingangsdatum:
             fouten["ingangsdatum"].append(
                 f"De ingangsdatum ligt voor de ingangsdatum van de kortdurende beschikking "
-                f"({_d(kort.ingangsdatum)})."
+                f"({opmaak.datum(kort.ingangsdatum)})."
             )
     else:
         if ingangsdatum <= vandaag:
             fouten["ingangsdatum"].append(
-                f"De ingangsdatum ({_d(ingangsdatum)}) moet na vandaag liggen: een nieuwe "
-                "beschikking werkt niet met terugwerkende kracht."
+                f"De ingangsdatum ({opmaak.datum(ingangsdatum)}) moet na vandaag liggen: een "
+                "nieuwe beschikking werkt niet met terugwerkende kracht."
             )
         if ingangsdatum < toewijzing.ingangsdatum:
             fouten["ingangsdatum"].append(
                 f"De ingangsdatum ligt voor de ingangsdatum van de toewijzing "
-                f"({_d(toewijzing.ingangsdatum)})."
+                f"({opmaak.datum(toewijzing.ingangsdatum)})."
             )
     if einddatum < ingangsdatum:
         fouten["einddatum"].append(
-            f"De einddatum ({_d(einddatum)}) ligt voor de ingangsdatum ({_d(ingangsdatum)})."
+            f"De einddatum ({opmaak.datum(einddatum)}) ligt voor de ingangsdatum "
+            f"({opmaak.datum(ingangsdatum)})."
         )
     _controleer_verzenddatum(verzenddatum, vandaag, fouten)
     if ondertekenaar is None or ondertekenaar.organisatie_id != toewijzing.aanbieder_id:
@@ -541,8 +543,8 @@ def plan_indienen(
         )
     if toewijzing.einddatum is not None and toewijzing.einddatum < timezone.localdate():
         raise ValidationError(
-            f"Deze toewijzing is op {_d(toewijzing.einddatum)} geëindigd; er kan geen plan meer "
-            "bij worden ingediend."
+            f"Deze toewijzing is op {opmaak.datum(toewijzing.einddatum)} geëindigd; er kan geen "
+            "plan meer bij worden ingediend."
         )
     plannen = Ondersteuningsplan.objects.filter(toewijzing=toewijzing)
     if plannen.filter(status=PlanStatus.GEACCEPTEERD).exists():
@@ -584,7 +586,7 @@ def plan_indienen(
         ingediend_door=actor,
     )
     plan.bestand.save(f"{plan.uuid}.pdf", ContentFile(inhoud), save=False)
-    _save_with_history(plan, actor=actor, reason=f"Ondersteuningsplan versie {versie} ingediend")
+    opslaan(plan, actor=actor, reden=f"Ondersteuningsplan versie {versie} ingediend")
     # The worklist markers (derived data, so no history row or modified_at of their own):
     # the earlier versions are replaced, and the assignment has a plan.
     plannen.filter(versie__lt=versie, vervangen=False).update(vervangen=True)
@@ -611,7 +613,7 @@ def _vorige_beschikkingen_beeindigen(nieuw: Beschikking, *, actor) -> Beschikkin
     )
     vervangen = None
     for oud in overlappend:
-        reden = f"Vervangen door de beschikking vanaf {_d(nieuw.ingangsdatum)}"
+        reden = f"Vervangen door de beschikking vanaf {opmaak.datum(nieuw.ingangsdatum)}"
         if oud.ingangsdatum >= nieuw.ingangsdatum:
             controleer_overgang(
                 BESCHIKKING_OVERGANGEN, oud.status, BeschikkingStatus.INGETROKKEN, "De beschikking"
@@ -621,12 +623,12 @@ def _vorige_beschikkingen_beeindigen(nieuw: Beschikking, *, actor) -> Beschikkin
             oud.intrekkingsreden = reden
         else:
             oud.einddatum = nieuw.ingangsdatum - timedelta(days=1)
-        _save_with_history(oud, actor=actor, reason=reden[:100])
+        opslaan(oud, actor=actor, reden=reden)
         for toewijzing in Toewijzing.objects.select_for_update().filter(beschikking=oud):
             loopt_door = toewijzing.einddatum is None or toewijzing.einddatum >= nieuw.ingangsdatum
             if loopt_door and toewijzing.ingangsdatum < nieuw.ingangsdatum:
                 toewijzing.einddatum = nieuw.ingangsdatum - timedelta(days=1)
-                _save_with_history(toewijzing, actor=actor, reason=reden[:100])
+                opslaan(toewijzing, actor=actor, reden=reden)
         publiceren("beschikking.gewijzigd", instance=oud)
         vervangen = oud
     return vervangen
@@ -668,7 +670,7 @@ def plan_accepteren(*, actor, plan: Ondersteuningsplan) -> Beschikking:
     plan.status = PlanStatus.GEACCEPTEERD
     plan.beoordeeld_door = actor
     plan.beoordeeld_op = timezone.now()
-    _save_with_history(plan, actor=actor, reason="Ondersteuningsplan geaccepteerd")
+    opslaan(plan, actor=actor, reden="Ondersteuningsplan geaccepteerd")
     beschikking = definitieve_beschikking(plan, toewijzing)
     beschikking.vervangt = _vorige_beschikkingen_beeindigen(beschikking, actor=actor)
     _opslaan_zonder_overlap(beschikking, actor=actor, reden="Definitieve beschikking (plan)")
@@ -676,7 +678,7 @@ def plan_accepteren(*, actor, plan: Ondersteuningsplan) -> Beschikking:
     toewijzing.beschikking = beschikking
     toewijzing.volume = plan.minuten_per_week
     toewijzing.einddatum = plan.einddatum
-    _save_with_history(toewijzing, actor=actor, reason="Omvang en einddatum volgens het plan")
+    opslaan(toewijzing, actor=actor, reden="Omvang en einddatum volgens het plan")
     publiceren("beschikking.gewijzigd", instance=beschikking)
     publiceren("ondersteuningsplan.geaccepteerd", instance=plan)
     _besluitbrief(beschikking, actor=actor)
@@ -701,7 +703,7 @@ def plan_afwijzen(*, actor, plan: Ondersteuningsplan, reden: str) -> Ondersteuni
     plan.afwijsreden = reden.strip()
     plan.beoordeeld_door = actor
     plan.beoordeeld_op = timezone.now()
-    _save_with_history(plan, actor=actor, reason="Ondersteuningsplan afgewezen")
+    opslaan(plan, actor=actor, reden="Ondersteuningsplan afgewezen")
     publiceren("ondersteuningsplan.afgewezen", instance=plan)
     signalering.plan_beoordeeld(plan, actor=actor, geaccepteerd=False)
     from ..tasks import plan_beoordeeld_melden
@@ -732,13 +734,13 @@ def beschikking_verlengen(
         )
     if beschikking.einddatum < vandaag:
         raise ValidationError(
-            f"Deze beschikking is op {_d(beschikking.einddatum)} geëindigd. Verlengen kan "
-            "alleen voor de einddatum; na afloop is een nieuwe beschikking nodig."
+            f"Deze beschikking is op {opmaak.datum(beschikking.einddatum)} geëindigd. Verlengen "
+            "kan alleen voor de einddatum; na afloop is een nieuwe beschikking nodig."
         )
     if nieuwe_einddatum <= beschikking.einddatum:
         fouten["nieuwe_einddatum"].append(
-            f"De nieuwe einddatum moet na de huidige einddatum ({_d(beschikking.einddatum)}) "
-            "liggen."
+            "De nieuwe einddatum moet na de huidige einddatum "
+            f"({opmaak.datum(beschikking.einddatum)}) liggen."
         )
     if not toelichting.strip():
         fouten["toelichting"].append(
@@ -756,12 +758,12 @@ def beschikking_verlengen(
     oude = beschikking.einddatum
     beschikking.einddatum = nieuwe_einddatum
     _opslaan_zonder_overlap(beschikking, actor=actor, reden="Beschikking verlengd")
-    _save_with_history(verlenging, actor=actor, reason="Beschikking verlengd")
+    opslaan(verlenging, actor=actor, reden="Beschikking verlengd")
     for toewijzing in Toewijzing.objects.select_for_update().filter(
         beschikking=beschikking, einddatum=oude
     ):
         toewijzing.einddatum = nieuwe_einddatum
-        _save_with_history(toewijzing, actor=actor, reason="Einddatum verlengd")
+        opslaan(toewijzing, actor=actor, reden="Einddatum verlengd")
     publiceren("beschikking.gewijzigd", instance=beschikking)
     signalering.verlengd(beschikking, verlenging, actor=actor)
     from ..brieven.services import brief_aanmaken
@@ -793,13 +795,13 @@ def beschikking_intrekken(
         raise ValidationError("Deze beschikking is al ingetrokken.")
     if per > beschikking.einddatum:
         fouten["per"].append(
-            f"De beschikking eindigt al op {_d(beschikking.einddatum)}; kies een datum op of "
-            "voor die dag."
+            f"De beschikking eindigt al op {opmaak.datum(beschikking.einddatum)}; kies een datum "
+            "op of voor die dag."
         )
     if per < vandaag and per > beschikking.ingangsdatum:
         fouten["per"].append(
             "Intrekken met terugwerkende kracht kan alleen per de ingangsdatum "
-            f"({_d(beschikking.ingangsdatum)}); kies vandaag of later."
+            f"({opmaak.datum(beschikking.ingangsdatum)}); kies vandaag of later."
         )
     if not reden.strip():
         fouten["reden"].append("Schrijf de motivering op: die staat in de brief aan de cliënt.")
@@ -817,11 +819,11 @@ def beschikking_intrekken(
         beschikking.status = BeschikkingStatus.INGETROKKEN
     else:
         beschikking.einddatum = per - timedelta(days=1)
-    _save_with_history(beschikking, actor=actor, reason="Beschikking ingetrokken")
+    opslaan(beschikking, actor=actor, reden="Beschikking ingetrokken")
     for toewijzing in Toewijzing.objects.select_for_update().filter(beschikking=beschikking):
         if toewijzing.einddatum is None or toewijzing.einddatum >= per:
             toewijzing.einddatum = max(per - timedelta(days=1), toewijzing.ingangsdatum)
-            _save_with_history(toewijzing, actor=actor, reason="Beschikking ingetrokken")
+            opslaan(toewijzing, actor=actor, reden="Beschikking ingetrokken")
     publiceren("beschikking.gewijzigd", instance=beschikking)
     signalering.ingetrokken(beschikking, actor=actor)
     from ..brieven.services import brief_aanmaken
@@ -854,7 +856,7 @@ def melding_afwijzen(*, actor, melding: Melding, motivering: str, verzenddatum: 
     _controleer_verzenddatum(verzenddatum, timezone.localdate(), fouten)
     _raise_als_fouten(fouten)
     melding.status = MeldingStatus.AFGEWEZEN
-    _save_with_history(melding, actor=actor, reason="Aanvraag afgewezen")
+    opslaan(melding, actor=actor, reden="Aanvraag afgewezen")
     from ..brieven.services import brief_aanmaken
 
     brief_aanmaken(
@@ -906,8 +908,9 @@ def beschikking_exporteren(*, actor, beschikking: Beschikking) -> bytes:
         raise ValidationError("Een ingetrokken beschikking wordt niet geëxporteerd.")
     if beschikking.is_kortdurend and beschikking.einddatum < vandaag:
         raise ValidationError(
-            f"De kortdurende beschikking is op {_d(beschikking.einddatum)} verlopen; exporteren "
-            "heeft geen zin meer. Beoordeel het ondersteuningsplan of verleng de toewijzing."
+            f"De kortdurende beschikking is op {opmaak.datum(beschikking.einddatum)} verlopen; "
+            "exporteren heeft geen zin meer. Beoordeel het ondersteuningsplan of verleng de "
+            "toewijzing."
         )
     if not beschikking.is_kortdurend:
         plan = beschikking.ondersteuningsplan
@@ -936,5 +939,5 @@ def beschikking_exporteren(*, actor, beschikking: Beschikking) -> bytes:
             "Het iWmo-bericht voldoet niet aan het schema: " + "; ".join(fouten[:3])
         )
     beschikking.geexporteerd_op = timezone.now()
-    _save_with_history(beschikking, actor=actor, reason="Geëxporteerd (iWmo 301)")
+    opslaan(beschikking, actor=actor, reden="Geëxporteerd (iWmo 301)")
     return xml
