@@ -13,6 +13,8 @@ from simple_history.models import HistoricalRecords
 from sdd_portal.models import DomainModel, documenten_storage
 from sdd_portal.zichtbaarheid import Zichtbaarheid, ZichtbaarQuerySet
 
+from ..states import BriefStatus, VerzendrunStatus
+
 
 class BriefQuerySet(ZichtbaarQuerySet):
     def te_verzenden(self, datum):
@@ -31,13 +33,6 @@ class BriefSoort(models.TextChoices):
     INTREKKING = "intrekking", "Intrekking van de beschikking"
     AFWIJZING = "afwijzing", "Afwijzing van de aanvraag"
     VERLOOPBRIEF = "verloopbrief", "Brief zes weken voor de einddatum"
-
-
-class BriefStatus(models.TextChoices):
-    WACHT = "wacht", "wordt gemaakt"
-    KLAAR = "klaar", "klaar voor verzending"
-    FOUT = "fout", "kon niet worden gemaakt"
-    VERZONDEN = "verzonden", "verzonden"
 
 
 class Briefsjabloon(models.Model):
@@ -88,11 +83,7 @@ def run_pad(instance, filename: str) -> str:
 class Verzendrun(DomainModel):
     """The letters of one sending day as one print-ready PDF with a cover list."""
 
-    class Status(models.TextChoices):
-        RENDEREN = "renderen", "wordt gemaakt"
-        KLAAR = "klaar", "klaar om te printen"
-        FOUT = "fout", "mislukt"
-        VERZONDEN = "verzonden", "verzonden"
+    Status = VerzendrunStatus
 
     datum = models.DateField("verzenddatum t/m")
     status = models.CharField(

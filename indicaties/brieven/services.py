@@ -21,6 +21,7 @@ from sdd_portal.accounts.roles import heeft_sdd_rol
 from sdd_portal.documents import aantal_paginas, pdf_van_html
 from sdd_portal.historie import opslaan
 
+from ..states import brief_naar, verzendrun_naar
 from ..termijnen import bezwaartermijn_einde
 from .inhoud import datum_nl, inhoud
 from .models import Brief, Briefsjabloon, BriefSoort, BriefStatus, Verzendrun
@@ -187,7 +188,7 @@ def brief_maken(brief_id: int) -> bool:
         try:
             pdf, _ = render(brief)
         except ValidationError as exc:
-            brief.status = BriefStatus.FOUT
+            brief_naar(brief, BriefStatus.FOUT)
             brief.fout = " ".join(exc.messages)
             brief.gegevens_sha256 = sha
             opslaan(brief, actor=None, reden="Brief kon niet worden gemaakt", valideren=False)
@@ -200,7 +201,7 @@ def brief_maken(brief_id: int) -> bool:
         brief.paginas = aantal_paginas(pdf)
         brief.gegevens_sha256 = sha
         brief.gerenderd_op = timezone.now()
-        brief.status = BriefStatus.KLAAR
+        brief_naar(brief, BriefStatus.KLAAR)
         brief.fout = ""
         opslaan(
             brief,
@@ -273,7 +274,7 @@ def verzendrun_maken_pdf(run_id: int) -> Verzendrun:
         )
         run.aantal = run.gereed = len(brieven)
         if not brieven:
-            run.status = Verzendrun.Status.FOUT
+            verzendrun_naar(run, Verzendrun.Status.FOUT)
             opslaan(run, actor=None, reden="Verzendrun zonder brieven", valideren=False)
             return run
         voorblad = pdf_van_html(
@@ -295,7 +296,7 @@ def verzendrun_maken_pdf(run_id: int) -> Verzendrun:
         run.bestand.save(f"{run.uuid}.pdf", ContentFile(pdf), save=False)
         run.sha256 = hashlib.sha256(pdf).hexdigest()
         run.paginas = len(writer.pages)
-        run.status = Verzendrun.Status.KLAAR
+        verzendrun_naar(run, Verzendrun.Status.KLAAR)
         opslaan(run, actor=None, reden="Printbestand gemaakt", valideren=False)
     return run
 
@@ -338,7 +339,7 @@ def verzendrun_verzonden(*, actor, run: Verzendrun, verzonden_op: date) -> Verze
     if fouten:
         raise ValidationError({"verzonden_op": fouten})
     for brief in run.brieven.select_for_update(of=("self",)).select_related("beschikking"):
-        brief.status = BriefStatus.VERZONDEN
+        brief_naar(brief, BriefStatus.VERZONDEN)
         brief.verzonden_op = verzonden_op
         if brief.bezwaartermijn_tot and verzonden_op > brief.verzenddatum:
             later = bezwaartermijn_einde(verzonden_op)
@@ -353,7 +354,7 @@ def verzendrun_verzonden(*, actor, run: Verzendrun, verzonden_op: date) -> Verze
                     valideren=False,
                 )
         opslaan(brief, actor=actor, reden=f"Verzonden op {verzonden_op:%d-%m-%Y}", valideren=False)
-    run.status = Verzendrun.Status.VERZONDEN
+    verzendrun_naar(run, Verzendrun.Status.VERZONDEN)
     run.verzonden_op = verzonden_op
     run.verzonden_door = actor
     opslaan(run, actor=actor, reden="Verzonden", valideren=False)

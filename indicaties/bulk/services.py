@@ -17,6 +17,7 @@ from sdd_portal.historie import opslaan
 from sdd_portal.validators import is_valid_bsn
 
 from ..models import Bulklijst, Client, Melding, Toewijzing
+from ..states import bulklijst_naar
 from .lezen import (
     Tabel,
     bsn_uit_cel,
@@ -285,7 +286,7 @@ def bulklijst_importeren(*, actor, lijst: Bulklijst, alleen_geldige: bool) -> in
         default_user=actor,
         default_change_reason=f"Melding geregistreerd ({BRON[lijst.soort]}, lijst)",
     )
-    lijst.status = Bulklijst.Status.GEIMPORTEERD
+    bulklijst_naar(lijst, Bulklijst.Status.GEIMPORTEERD)
     lijst.aantal_geimporteerd = len(geldig)
     lijst.geimporteerd_op = timezone.now()
     reden = "Lijst geïmporteerd" + (" (alleen geldige regels)" if lijst.aantal_fouten else "")

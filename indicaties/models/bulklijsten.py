@@ -12,6 +12,7 @@ from sdd_portal.models import DomainModel
 from sdd_portal.zichtbaarheid import Zichtbaarheid
 
 from ..query import BulklijstQuerySet
+from ..states import BulklijstStatus
 
 
 def _eigen_lijst(aanbieder_id: int) -> Q:
@@ -28,10 +29,7 @@ class Bulklijst(DomainModel):
         OMZETTING = "omzetting", "niet-omgezette toewijzingen"
         WACHTLIJST = "wachtlijst", "wachtlijstcliënten zonder bandbreedte"
 
-    class Status(models.TextChoices):
-        GECONTROLEERD = "gecontroleerd", "gecontroleerd, nog niet geïmporteerd"
-        GEIMPORTEERD = "geimporteerd", "geïmporteerd"
-        GEANNULEERD = "geannuleerd", "geannuleerd"
+    Status = BulklijstStatus
 
     soort = models.CharField("soort lijst", max_length=20, choices=Soort.choices)
     aanbieder = models.ForeignKey(

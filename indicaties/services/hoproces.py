@@ -38,13 +38,12 @@ from ..models import (
     Verlenging,
 )
 from ..states import (
-    BESCHIKKING_OVERGANGEN,
-    MELDING_OVERGANGEN,
-    PLAN_OVERGANGEN,
     BeschikkingStatus,
     MeldingStatus,
     PlanStatus,
-    controleer_overgang,
+    beschikking_naar,
+    melding_naar,
+    plan_naar,
 )
 from ..termijnen import bezwaartermijn_einde
 from . import signalering
@@ -230,10 +229,7 @@ def onderzoek_opslaan(
     for normtijd in bestaande.values():
         met_historie(normtijd, actor=actor, reden="Normtijd verwijderd").delete()
     if afronden:
-        controleer_overgang(
-            MELDING_OVERGANGEN, melding.status, MeldingStatus.ONDERZOCHT, "Deze melding"
-        )
-        melding.status = MeldingStatus.ONDERZOCHT
+        melding_naar(melding, MeldingStatus.ONDERZOCHT)
         opslaan(melding, actor=actor, reden="Onderzoek afgerond")
     else:
         # The onderzoek is part of the melding's API representation: a draft change must
@@ -313,7 +309,7 @@ def kortdurend_beschikken(
         volume=band.min_minuten,
         reden="Toewijzing bij kortdurende beschikking",
     )
-    melding.status = MeldingStatus.BESCHIKT
+    melding_naar(melding, MeldingStatus.BESCHIKT)
     opslaan(melding, actor=actor, reden="Kortdurende beschikking afgegeven")
     publiceren("beschikking.gewijzigd", instance=beschikking)
     _besluitbrief(beschikking, actor=actor)
@@ -378,7 +374,7 @@ def herindicatie_toewijzen(
         volume=onderzoek.bandbreedte.min_minuten,
         reden="Toewijzing bij herindicatie",
     )
-    melding.status = MeldingStatus.BESCHIKT
+    melding_naar(melding, MeldingStatus.BESCHIKT)
     opslaan(melding, actor=actor, reden="Herindicatie toegewezen")
     return toewijzing
 
@@ -615,10 +611,7 @@ def _vorige_beschikkingen_beeindigen(nieuw: Beschikking, *, actor) -> Beschikkin
     for oud in overlappend:
         reden = f"Vervangen door de beschikking vanaf {opmaak.datum(nieuw.ingangsdatum)}"
         if oud.ingangsdatum >= nieuw.ingangsdatum:
-            controleer_overgang(
-                BESCHIKKING_OVERGANGEN, oud.status, BeschikkingStatus.INGETROKKEN, "De beschikking"
-            )
-            oud.status = BeschikkingStatus.INGETROKKEN
+            beschikking_naar(oud, BeschikkingStatus.INGETROKKEN)
             oud.ingetrokken_per = oud.ingangsdatum
             oud.intrekkingsreden = reden
         else:
@@ -664,10 +657,9 @@ def plan_accepteren(*, actor, plan: Ondersteuningsplan) -> Beschikking:
         .select_related("toewijzing__client", "toewijzing__product", "toewijzing__bandbreedte")
         .get(pk=plan.pk)
     )
-    controleer_overgang(PLAN_OVERGANGEN, plan.status, PlanStatus.GEACCEPTEERD, "Dit plan")
+    plan_naar(plan, PlanStatus.GEACCEPTEERD)
     toewijzing = plan.toewijzing
     kort = toewijzing.beschikking
-    plan.status = PlanStatus.GEACCEPTEERD
     plan.beoordeeld_door = actor
     plan.beoordeeld_op = timezone.now()
     opslaan(plan, actor=actor, reden="Ondersteuningsplan geaccepteerd")
@@ -696,10 +688,9 @@ def plan_afwijzen(*, actor, plan: Ondersteuningsplan, reden: str) -> Ondersteuni
     """The provider is told what to fix and submits a new version; this one is kept."""
     _alleen_consulent(actor)
     plan = Ondersteuningsplan.objects.select_for_update().get(pk=plan.pk)
-    controleer_overgang(PLAN_OVERGANGEN, plan.status, PlanStatus.AFGEWEZEN, "Dit plan")
+    plan_naar(plan, PlanStatus.AFGEWEZEN)
     if not reden.strip():
         raise ValidationError({"reden": "Schrijf op wat de aanbieder moet aanpassen."})
-    plan.status = PlanStatus.AFGEWEZEN
     plan.afwijsreden = reden.strip()
     plan.beoordeeld_door = actor
     plan.beoordeeld_op = timezone.now()
@@ -810,13 +801,7 @@ def beschikking_intrekken(
     beschikking.ingetrokken_per = per
     beschikking.intrekkingsreden = reden.strip()
     if per <= beschikking.ingangsdatum:
-        controleer_overgang(
-            BESCHIKKING_OVERGANGEN,
-            beschikking.status,
-            BeschikkingStatus.INGETROKKEN,
-            "De beschikking",
-        )
-        beschikking.status = BeschikkingStatus.INGETROKKEN
+        beschikking_naar(beschikking, BeschikkingStatus.INGETROKKEN)
     else:
         beschikking.einddatum = per - timedelta(days=1)
     opslaan(beschikking, actor=actor, reden="Beschikking ingetrokken")
@@ -846,7 +831,7 @@ def melding_afwijzen(*, actor, melding: Melding, motivering: str, verzenddatum: 
     the motivation and the objection clause."""
     _alleen_consulent(actor)
     melding = Melding.objects.select_for_update().select_related("client").get(pk=melding.pk)
-    controleer_overgang(MELDING_OVERGANGEN, melding.status, MeldingStatus.AFGEWEZEN, "Deze melding")
+    melding_naar(melding, MeldingStatus.AFGEWEZEN)
     fouten: dict[str, list[str]] = {"motivering": [], "verzenddatum": []}
     if len(motivering.strip()) < 20:
         fouten["motivering"].append(
@@ -855,7 +840,6 @@ def melding_afwijzen(*, actor, melding: Melding, motivering: str, verzenddatum: 
         )
     _controleer_verzenddatum(verzenddatum, timezone.localdate(), fouten)
     _raise_als_fouten(fouten)
-    melding.status = MeldingStatus.AFGEWEZEN
     opslaan(melding, actor=actor, reden="Aanvraag afgewezen")
     from ..brieven.services import brief_aanmaken
 
