@@ -12,10 +12,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from indicaties import services
+from indicaties.ho.services import band_voorstel, normtijden_optellen
 from indicaties.iwmo import valideer
 from indicaties.models import Beschikking, Ondersteuningsplan, Toewijzing, Verlenging
 from indicaties.selectors import werklijst_aanbieder, werklijst_consulent
-from indicaties.services.hoproces import band_voorstel, normtijden_optellen
 from indicaties.states import (
     BESCHIKKING_OVERGANGEN,
     MELDING_OVERGANGEN,
@@ -343,7 +343,7 @@ def test_hele_keten_tot_definitieve_beschikking(
             **goed_plan(kortdurend, medewerker_a, ingangsdatum=start),
         )
     assert len(callbacks) == 1
-    from indicaties.tasks import plan_ingediend_melden
+    from indicaties.ho.tasks import plan_ingediend_melden
 
     assert plan_ingediend_melden(plan.pk) is True
     assert mailoutbox[-1].to == ["consulent@sdd.example.org"]

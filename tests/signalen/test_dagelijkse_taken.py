@@ -35,8 +35,8 @@ from contractbeheer.models import Mandaat
 from indicaties import services
 from indicaties.brieven import services as brieven
 from indicaties.demo import demo_pdf
+from indicaties.ho.services import definitieve_beschikking
 from indicaties.models import Beschikking, Brief, BriefSoort, Ondersteuningsplan, Toewijzing
-from indicaties.services.hoproces import definitieve_beschikking
 from indicaties.states import PlanStatus
 from signalen import tasks
 from signalen.models import Signaal, SignaalSoort, Taakrun, Taakstand

@@ -1,13 +1,16 @@
-"""Writes on clients. Keyword-only, one transaction each, history with actor and reason."""
+"""The client register, shared by every process (the HO process now, individual guidance
+later): writes on clients and their assignments. Keyword-only, one transaction each,
+history with actor and reason."""
 
 from __future__ import annotations
 
 from django.db import transaction
 
+from contractbeheer.services import controleer_nieuwe_toewijzing
 from sdd_portal.api.gebeurtenissen import publiceren
 from sdd_portal.historie import opslaan
 
-from ..models import Client, Toewijzing
+from .models import Client, Toewijzing
 
 CLIENT_FIELDS = (
     "bsn",
@@ -63,8 +66,6 @@ def toewijzing_vastleggen(
     """Assign a product to a provider. Refused for a provider without a running contract
     for the product, or with a client stop in force in the client's municipality unless
     the consulent records why it was agreed with contract management."""
-    from contractbeheer.services import controleer_nieuwe_toewijzing
-
     controleer_nieuwe_toewijzing(
         aanbieder=aanbieder,
         product=product,

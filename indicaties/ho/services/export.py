@@ -1,0 +1,67 @@
+"""Export of a decision into the chain (iWmo 301). Kept in a module of its own: it moves
+to the chain app later."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from sdd_portal import opmaak
+from sdd_portal.historie import opslaan
+
+from ...models import Beschikking, Toewijzing
+from ...states import BeschikkingStatus
+from .controles import alleen_consulent
+
+
+@transaction.atomic
+def beschikking_exporteren(*, actor, beschikking: Beschikking) -> bytes:
+    """Export into the chain: the iWmo 301 with every current assignment of this client at
+    this provider. Refused without the documents a decision needs."""
+    from ...iwmo import bericht_301, valideer
+
+    alleen_consulent(actor)
+    beschikking = (
+        Beschikking.objects.select_for_update(of=("self",))
+        .select_related("client__gemeente", "aanbieder", "product", "ondersteuningsplan")
+        .get(pk=beschikking.pk)
+    )
+    vandaag = timezone.localdate()
+    if beschikking.status != BeschikkingStatus.GELDIG:
+        raise ValidationError("Een ingetrokken beschikking wordt niet geëxporteerd.")
+    if beschikking.is_kortdurend and beschikking.einddatum < vandaag:
+        raise ValidationError(
+            f"De kortdurende beschikking is op {opmaak.datum(beschikking.einddatum)} verlopen; "
+            "exporteren heeft geen zin meer. Beoordeel het ondersteuningsplan of verleng de "
+            "toewijzing."
+        )
+    if not beschikking.is_kortdurend:
+        plan = beschikking.ondersteuningsplan
+        if plan is None or not plan.bestand or not plan.sha256:
+            raise ValidationError(
+                "Het ondertekende ondersteuningsplan ontbreekt; zonder dit document kan de "
+                "beschikking niet worden geëxporteerd."
+            )
+    toewijzingen = list(
+        Toewijzing.objects.actief_op(vandaag)
+        .filter(client=beschikking.client, aanbieder=beschikking.aanbieder)
+        .exclude(volume__isnull=True)
+        .select_related("product", "beschikking")
+    ) or list(beschikking.toewijzingen.select_related("product", "beschikking"))
+    xml = bericht_301(
+        client=beschikking.client,
+        aanbieder=beschikking.aanbieder,
+        toewijzingen=toewijzingen,
+        gemeentecode=beschikking.client.gemeente.code,
+        identificatie=f"B{beschikking.pk:011d}"[-12:],
+        dagtekening=vandaag,
+    )
+    fouten = valideer(xml)
+    if fouten:
+        raise ValidationError(
+            "Het iWmo-bericht voldoet niet aan het schema: " + "; ".join(fouten[:3])
+        )
+    beschikking.geexporteerd_op = timezone.now()
+    opslaan(beschikking, actor=actor, reden="Geëxporteerd (iWmo 301)")
+    return xml
