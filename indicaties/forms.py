@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from sdd_portal.accounts.models import Organisatie
 from sdd_portal.validators import normalize_postcode, validate_bsn
 
 from .models import Client, Gemeente
@@ -141,8 +142,6 @@ class ToewijzingForm(forms.Form):
 
     def __init__(self, *args, aanbieders=(), **kwargs):
         super().__init__(*args, **kwargs)
-        from sdd_portal.accounts.models import Organisatie
-
         self.fields["aanbieder"].queryset = Organisatie.objects.filter(
             pk__in=[a.pk for a in aanbieders]
         ).order_by("naam")
