@@ -6,9 +6,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from sdd_portal.models import Instellingen
 
-class Procesinstellingen(models.Model):
-    """Terms of the HO process that functioneel beheerders set (one row).
+
+class Procesinstellingen(Instellingen):
+    """Terms of the HO process that functioneel beheerders set (one row, ``huidig()``).
     The defaults are illustrative demo values, not SDD policy."""
 
     verzenddatum_max_dagen_vooruit = models.PositiveSmallIntegerField(
@@ -65,8 +67,5 @@ class Procesinstellingen(models.Model):
         verbose_name_plural = "procesinstellingen HO"
 
     def __str__(self) -> str:
+        # Not the base's capitalize() of the verbose name, which would lower-case "HO".
         return "Procesinstellingen HO"
-
-    @classmethod
-    def huidig(cls) -> Procesinstellingen:
-        return cls.objects.order_by("pk").first() or cls()
