@@ -1,45 +1,29 @@
-"""The one visibility rule for clients and their records.
+"""Querysets of the indication domain.
 
-``visible_to(actor)`` is the only place that decides what a user (or, later, an API
-client scoped like its organisation) may see. Every view, export and endpoint calls it.
+Who sees which rows is declared on each model (``zichtbaarheid = Zichtbaarheid(...)``, see
+``sdd_portal.zichtbaarheid``); ``visible_to(actor)`` of ``ZichtbaarQuerySet`` applies it.
+Every view, export and endpoint reads through it:
 
-- A consulent of SDD sees every client.
+- A consulent of SDD sees every client and every record of the HO process.
 - A provider's employee (aanbieder-medewerker) sees a client only while that client
   has or had a toewijzing with the employee's organisation, and only that
-  organisation's toewijzingen.
-- Other roles (contractmanager, functioneel beheerder) do not read client files.
-
-An actor is anything with ``is_authenticated``, ``organisatie`` and ``rollen``.
+  organisation's toewijzingen, plans, decisions and letters.
+- Other roles (contractmanager, functioneel beheerder) do not read client files;
+  contract management does see every bulk list.
 """
 
 from __future__ import annotations
 
-from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Upper
 
-from sdd_portal.accounts.models import Rol
-from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.periods import geldig_op
+from sdd_portal.zichtbaarheid import ZichtbaarQuerySet
 
 from .states import MeldingStatus
 
 
-class ClientQuerySet(models.QuerySet):
-    def visible_to(self, actor):
-        if heeft_sdd_rol(actor, Rol.CONSULENT):
-            return self
-        provider_id = aanbieder_id(actor)
-        if provider_id is not None:
-            from .models import Toewijzing
-
-            return self.filter(
-                Exists(
-                    Toewijzing.objects.filter(client_id=OuterRef("pk"), aanbieder_id=provider_id)
-                )
-            )
-        return self.none()
-
+class ClientQuerySet(ZichtbaarQuerySet):
     def search(self, *, bsn="", naam="", geboortedatum=None, postcode=""):
         """Filter on the given criteria (all that are filled in must match)."""
         qs = self
@@ -60,28 +44,12 @@ class ClientQuerySet(models.QuerySet):
         return qs
 
 
-class ToewijzingQuerySet(models.QuerySet):
-    def visible_to(self, actor):
-        return _sdd_of_aanbieder(self, actor, "aanbieder_id")
-
+class ToewijzingQuerySet(ZichtbaarQuerySet):
     def actief_op(self, datum):
         return self.filter(geldig_op(datum))
 
 
-def _sdd_of_aanbieder(qs, actor, aanbieder_veld: str):
-    """Consulenten see everything; a provider only rows where ``aanbieder_veld`` is itself."""
-    if heeft_sdd_rol(actor, Rol.CONSULENT):
-        return qs
-    provider_id = aanbieder_id(actor)
-    if provider_id is not None:
-        return qs.filter(**{aanbieder_veld: provider_id})
-    return qs.none()
-
-
-class BeschikkingQuerySet(models.QuerySet):
-    def visible_to(self, actor):
-        return _sdd_of_aanbieder(self, actor, "aanbieder_id")
-
+class BeschikkingQuerySet(ZichtbaarQuerySet):
     def geldig(self):
         return self.filter(status="geldig")
 
@@ -101,40 +69,14 @@ class BeschikkingQuerySet(models.QuerySet):
         return self.exclude(Exists(opvolger))
 
 
-class OndersteuningsplanQuerySet(models.QuerySet):
-    def visible_to(self, actor):
-        return _sdd_of_aanbieder(self, actor, "toewijzing__aanbieder_id")
+class OndersteuningsplanQuerySet(ZichtbaarQuerySet):
+    pass
 
 
-class MeldingQuerySet(models.QuerySet):
-    def visible_to(self, actor):
-        """A provider sees a melding it delivered itself (bulk lists) or one that led to a
-        decision with its organisation (so it can read the onderzoek's dates)."""
-        if heeft_sdd_rol(actor, Rol.CONSULENT):
-            return self
-        provider_id = aanbieder_id(actor)
-        if provider_id is not None:
-            from .models import Beschikking
-
-            return self.filter(
-                Q(aanbieder_id=provider_id)
-                | Exists(
-                    Beschikking.objects.filter(melding_id=OuterRef("pk"), aanbieder_id=provider_id)
-                )
-            )
-        return self.none()
-
+class MeldingQuerySet(ZichtbaarQuerySet):
     def open(self):
         return self.filter(status__in=[MeldingStatus.OPEN, MeldingStatus.ONDERZOCHT])
 
 
-class BulklijstQuerySet(models.QuerySet):
-    def visible_to(self, actor):
-        """Contract management sees every list; a provider only the lists its own employees
-        uploaded; everyone else none."""
-        if heeft_sdd_rol(actor, Rol.CONTRACTMANAGER):
-            return self
-        provider_id = aanbieder_id(actor)
-        if provider_id is not None:
-            return self.filter(aanbieder_id=provider_id, geupload_door__organisatie_id=provider_id)
-        return self.none()
+class BulklijstQuerySet(ZichtbaarQuerySet):
+    pass

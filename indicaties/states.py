@@ -1,8 +1,13 @@
-"""Lifecycles of the HO process, one explicit state machine each.
+"""Lifecycles of the indication domain, one explicit state machine each: the HO process
+(melding, support plan, decision), letters and mailing runs, and bulk lists.
 
 Every state that waits on someone else shows up on a worklist (see selectors):
 an open melding on the consulent's (six-week onderzoek term), a submitted plan on the
 consulent's (review), a rejected plan and a plan that is due on the provider's.
+
+No service assigns a status itself: ``melding_naar(melding, nieuw)`` and its siblings
+check the transition against the lifecycle (a Dutch ValidationError when it is not
+allowed) and only then set the new status; the caller saves.
 """
 
 from __future__ import annotations
@@ -55,10 +60,96 @@ BESCHIKKING_OVERGANGEN: dict[str, frozenset[str]] = {
 }
 
 
+class BriefStatus(models.TextChoices):
+    WACHT = "wacht", "wordt gemaakt"
+    KLAAR = "klaar", "klaar voor verzending"
+    FOUT = "fout", "kon niet worden gemaakt"
+    VERZONDEN = "verzonden", "verzonden"
+
+
+BRIEF_OVERGANGEN: dict[str, frozenset[str]] = {
+    BriefStatus.WACHT: frozenset({BriefStatus.KLAAR, BriefStatus.FOUT}),
+    # Rendered again when its data changed (a letter that is not sent yet).
+    BriefStatus.KLAAR: frozenset({BriefStatus.KLAAR, BriefStatus.FOUT, BriefStatus.VERZONDEN}),
+    # A letter of a printed run that failed when rendered again afterwards is sent as it
+    # was printed: its earlier PDF is in the print file.
+    BriefStatus.FOUT: frozenset({BriefStatus.KLAAR, BriefStatus.FOUT, BriefStatus.VERZONDEN}),
+    BriefStatus.VERZONDEN: frozenset(),
+}
+
+
+class VerzendrunStatus(models.TextChoices):
+    RENDEREN = "renderen", "wordt gemaakt"
+    KLAAR = "klaar", "klaar om te printen"
+    FOUT = "fout", "mislukt"
+    VERZONDEN = "verzonden", "verzonden"
+
+
+VERZENDRUN_OVERGANGEN: dict[str, frozenset[str]] = {
+    VerzendrunStatus.RENDEREN: frozenset({VerzendrunStatus.KLAAR, VerzendrunStatus.FOUT}),
+    VerzendrunStatus.KLAAR: frozenset({VerzendrunStatus.VERZONDEN}),
+    VerzendrunStatus.FOUT: frozenset(),
+    VerzendrunStatus.VERZONDEN: frozenset(),
+}
+
+
+class BulklijstStatus(models.TextChoices):
+    GECONTROLEERD = "gecontroleerd", "gecontroleerd, nog niet geïmporteerd"
+    GEIMPORTEERD = "geimporteerd", "geïmporteerd"
+    GEANNULEERD = "geannuleerd", "geannuleerd"
+
+
+BULKLIJST_OVERGANGEN: dict[str, frozenset[str]] = {
+    BulklijstStatus.GECONTROLEERD: frozenset(
+        {BulklijstStatus.GEIMPORTEERD, BulklijstStatus.GEANNULEERD}
+    ),
+    BulklijstStatus.GEIMPORTEERD: frozenset(),
+    BulklijstStatus.GEANNULEERD: frozenset(),
+}
+
+
 def controleer_overgang(overgangen: dict, huidig: str, nieuw: str, wat: str) -> None:
+    """The check for the lifecycles of the HO process (melding, plan, decision)."""
     labels = {
         **dict(MeldingStatus.choices),
         **dict(PlanStatus.choices),
         **dict(BeschikkingStatus.choices),
     }
     _controleer(overgangen, huidig, nieuw, wat, labels)
+
+
+# ------------------------------------------------------- one helper per lifecycle
+
+
+def melding_naar(melding, nieuw: str) -> None:
+    controleer_overgang(MELDING_OVERGANGEN, melding.status, nieuw, "Deze melding")
+    melding.status = nieuw
+
+
+def plan_naar(plan, nieuw: str) -> None:
+    controleer_overgang(PLAN_OVERGANGEN, plan.status, nieuw, "Dit plan")
+    plan.status = nieuw
+
+
+def beschikking_naar(beschikking, nieuw: str) -> None:
+    controleer_overgang(BESCHIKKING_OVERGANGEN, beschikking.status, nieuw, "De beschikking")
+    beschikking.status = nieuw
+
+
+def brief_naar(brief, nieuw: str) -> None:
+    _controleer(BRIEF_OVERGANGEN, brief.status, nieuw, "De brief", dict(BriefStatus.choices))
+    brief.status = nieuw
+
+
+def verzendrun_naar(run, nieuw: str) -> None:
+    _controleer(
+        VERZENDRUN_OVERGANGEN, run.status, nieuw, "De verzendrun", dict(VerzendrunStatus.choices)
+    )
+    run.status = nieuw
+
+
+def bulklijst_naar(lijst, nieuw: str) -> None:
+    _controleer(
+        BULKLIJST_OVERGANGEN, lijst.status, nieuw, "Deze lijst", dict(BulklijstStatus.choices)
+    )
+    lijst.status = nieuw

@@ -1,7 +1,8 @@
 from django.urls import path
 
+from .ho.views import beschikkingen, meldingen, plannen, toewijzingen, werklijst
 from .urls_lijsten import urlpatterns as lijsten
-from .views import brieven, clienten, hoproces
+from .views import brieven, clienten
 
 app_name = "indicaties"
 
@@ -15,32 +16,27 @@ urlpatterns = [
         clienten.toewijzing_vastleggen,
         name="toewijzing-vastleggen",
     ),
-    path("clienten/<uuid:uuid>/tijdlijn/", hoproces.tijdlijn, name="client-tijdlijn"),
-    path("clienten/<uuid:uuid>/melding/", hoproces.melding_nieuw, name="melding-nieuw"),
-    path("meldingen/<uuid:uuid>/", hoproces.melding_detail, name="melding-detail"),
-    path("meldingen/<uuid:uuid>/beschikken/", hoproces.beschikken, name="melding-beschikken"),
-    path("toewijzingen/<uuid:uuid>/", hoproces.toewijzing_detail, name="toewijzing-detail"),
-    path("toewijzingen/<uuid:uuid>/plan/", hoproces.plan_indienen, name="plan-indienen"),
-    path("toewijzingen/<uuid:uuid>/start/", hoproces.start_melden, name="start-melden"),
-    path("plannen/<uuid:uuid>/", hoproces.plan_detail, name="plan-detail"),
-    path("plannen/<uuid:uuid>/bestand/", hoproces.plan_bestand, name="plan-bestand"),
-    path("beschikkingen/<uuid:uuid>/", hoproces.beschikking_detail, name="beschikking-detail"),
+    path("clienten/<uuid:uuid>/tijdlijn/", werklijst.tijdlijn, name="client-tijdlijn"),
+    path("clienten/<uuid:uuid>/melding/", meldingen.melding_nieuw, name="melding-nieuw"),
+    path("meldingen/<uuid:uuid>/", meldingen.melding_detail, name="melding-detail"),
+    path("meldingen/<uuid:uuid>/beschikken/", meldingen.beschikken, name="melding-beschikken"),
+    path("toewijzingen/<uuid:uuid>/", toewijzingen.toewijzing_detail, name="toewijzing-detail"),
+    path("toewijzingen/<uuid:uuid>/plan/", toewijzingen.plan_indienen, name="plan-indienen"),
+    path("toewijzingen/<uuid:uuid>/start/", toewijzingen.start_melden, name="start-melden"),
+    path("plannen/<uuid:uuid>/", plannen.plan_detail, name="plan-detail"),
+    path("plannen/<uuid:uuid>/bestand/", plannen.plan_bestand, name="plan-bestand"),
+    path("beschikkingen/<uuid:uuid>/", beschikkingen.beschikking_detail, name="beschikking-detail"),
     path(
         "beschikkingen/<uuid:uuid>/verlengen/",
-        hoproces.beschikking_verlengen,
+        beschikkingen.beschikking_verlengen,
         name="beschikking-verlengen",
     ),
     path(
-        "beschikkingen/<uuid:uuid>/exporteren/",
-        hoproces.beschikking_exporteren,
-        name="beschikking-exporteren",
-    ),
-    path(
         "beschikkingen/<uuid:uuid>/intrekken/",
-        brieven.beschikking_intrekken,
+        beschikkingen.beschikking_intrekken,
         name="beschikking-intrekken",
     ),
-    path("meldingen/<uuid:uuid>/afwijzen/", brieven.melding_afwijzen, name="melding-afwijzen"),
+    path("meldingen/<uuid:uuid>/afwijzen/", meldingen.melding_afwijzen, name="melding-afwijzen"),
     path("brieven/<uuid:uuid>/pdf/", brieven.brief_pdf, name="brief-pdf"),
     path("brieven/<uuid:uuid>/voorbeeld/", brieven.brief_voorbeeld, name="brief-voorbeeld"),
     path("verzending/", brieven.verzendruns, name="verzendruns"),
@@ -51,6 +47,6 @@ urlpatterns = [
         brieven.verzendrun_verzonden_view,
         name="verzendrun-verzonden",
     ),
-    path("werklijst/", hoproces.werklijst, name="werklijst"),
+    path("werklijst/", werklijst.werklijst, name="werklijst"),
     *lijsten,
 ]

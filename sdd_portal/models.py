@@ -4,6 +4,7 @@ import uuid
 
 from django.core.files.storage import storages
 from django.db import models
+from django.utils.text import capfirst
 
 
 def documenten_storage():
@@ -33,7 +34,7 @@ class Instellingen(models.Model):
         abstract = True
 
     def __str__(self) -> str:
-        return str(self._meta.verbose_name).capitalize()
+        return capfirst(str(self._meta.verbose_name))
 
     @classmethod
     def huidig(cls):

@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("contractbeheer.urls")),
     path("", include("signalen.urls")),
     path("", include("fot.urls")),
+    path("", include("keten.urls")),
     path("api/v1/", include("sdd_portal.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -44,7 +44,7 @@ class Ontvanger(models.TextChoices):
 
 
 class SignaalQuerySet(models.QuerySet):
-    def voor(self, actor):
+    def visible_to(self, actor):
         """The signals in ``actor``'s inboxes: a provider's employee sees those of the
         organisation; SDD staff those addressed to them and to a role they hold at SDD."""
         provider_id = aanbieder_id(actor)
@@ -66,7 +66,7 @@ class SignaalQuerySet(models.QuerySet):
         gelezen = SignaalGelezen.objects.filter(
             signaal_id=models.OuterRef("pk"), gebruiker_id=actor.pk
         )
-        return self.voor(actor).open().exclude(models.Exists(gelezen))
+        return self.visible_to(actor).open().exclude(models.Exists(gelezen))
 
 
 class Signaal(DomainModel):
@@ -160,7 +160,7 @@ class Signaal(DomainModel):
             ),
             models.Index(fields=["gebruiker", "-peildatum", "-id"], name="signaal_persoonlijk"),
             # An SDD role's inbox (organisation and role): the second arm of the OR in
-            # ``voor()``; without the role in the index the planner read the organisation's
+            # ``visible_to()``; without the role in the index the planner read the organisation's
             # million personal signals (0.9 s at national scale, 7.5 ms with it).
             models.Index(
                 fields=["organisatie", "rol", "-peildatum", "-id"],

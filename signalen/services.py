@@ -29,7 +29,7 @@ def _opslaan(signaal: Signaal, *, actor, reden: str) -> None:
 
 def gelezen(*, actor, signalen) -> int:
     """Mark signals as read for ``actor`` (their own marker; colleagues keep theirs)."""
-    zichtbaar = Signaal.objects.voor(actor).filter(pk__in=[s.pk for s in signalen])
+    zichtbaar = Signaal.objects.visible_to(actor).filter(pk__in=[s.pk for s in signalen])
     nieuw = [
         SignaalGelezen(signaal_id=pk, gebruiker=actor)
         for pk in zichtbaar.values_list("pk", flat=True)
@@ -44,7 +44,7 @@ def alles_gelezen(*, actor) -> int:
 @transaction.atomic
 def signaal_sluiten(*, actor, signaal: Signaal, notitie: str) -> Signaal:
     """Close a signal with a note on what was done. Anyone whose inbox holds it may."""
-    if not Signaal.objects.voor(actor).filter(pk=signaal.pk).exists():
+    if not Signaal.objects.visible_to(actor).filter(pk=signaal.pk).exists():
         raise PermissionDenied("Dit signaal staat niet in uw postvak.")
     signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
     notitie = notitie.strip()

@@ -36,7 +36,7 @@ def postvak(request):
     toon = request.GET.get("toon", "open")
     toon = toon if toon in TOON else "open"
     soort = request.GET.get("soort", "")
-    qs = Signaal.objects.voor(request.user).select_related("client", "gesloten_door")
+    qs = Signaal.objects.visible_to(request.user).select_related("client", "gesloten_door")
     if toon != "alle":
         qs = qs.filter(status=toon)
     if soort in SignaalSoort.values:
@@ -68,7 +68,7 @@ def postvak(request):
 def _signaal_of_404(request, uuid) -> Signaal:
     try:
         signaal = (
-            _met_gelezen(Signaal.objects.voor(request.user), request.user)
+            _met_gelezen(Signaal.objects.visible_to(request.user), request.user)
             .select_related("client", "organisatie", "gebruiker", "gesloten_door")
             .get(uuid=uuid)
         )

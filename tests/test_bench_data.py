@@ -55,7 +55,7 @@ def test_signals_follow_the_decisions_once_and_close_with_a_note(regio_klein):
 def test_provider_inbox_holds_only_its_own_synthetic_signals(regio_klein, client):
     signalen_genereren(maanden=24)
     vlijtig = User.objects.get(username="aanbieder.vlijtigliesje")
-    eigen = Signaal.objects.voor(vlijtig)
+    eigen = Signaal.objects.visible_to(vlijtig)
     assert eigen.exists()
     assert not eigen.exclude(organisatie_id=vlijtig.organisatie_id).exists()
     vreemd = Signaal.objects.exclude(organisatie_id=vlijtig.organisatie_id).filter(
@@ -92,7 +92,7 @@ def test_inbox_says_more_than_when_the_count_is_capped(regio_klein, client, monk
 
     signalen_genereren(maanden=24)
     vlijtig = User.objects.get(username="aanbieder.vlijtigliesje")
-    eigen = Signaal.objects.voor(vlijtig).count()
+    eigen = Signaal.objects.visible_to(vlijtig).count()
     monkeypatch.setattr(paginatie, "GRENS", 2)
     settings.PAGE_SIZE = 1
     inloggen_met_tweede_factor(client, vlijtig)

@@ -16,7 +16,5 @@ def registreren() -> None:
     registry.resource("producten", "Producten en bandbreedtes", volgorde=20)
     registry.routes(registreer, volgorde=20)
     registry.verwijderbaar(
-        Verwijderbaar(
-            "producten", "producten", "bandbreedte.Product", None, openbaar=True, volgorde=60
-        )
+        Verwijderbaar("producten", "producten", "bandbreedte.Product", openbaar=True, volgorde=60)
     )

@@ -3,8 +3,6 @@
 from sdd_portal.api import registry
 from sdd_portal.api.registry import Verwijderbaar
 
-CM_EN_CONSULENT = ("consulent", "contractmanager")
-
 
 def registreer(router) -> None:
     from . import views
@@ -28,8 +26,4 @@ def registreren() -> None:
         ],
         start=30,
     ):
-        registry.verwijderbaar(
-            Verwijderbaar(
-                resource, scope, model, "aanbieder_id", CM_EN_CONSULENT, volgorde=volgorde
-            )
-        )
+        registry.verwijderbaar(Verwijderbaar(resource, scope, model, volgorde=volgorde))

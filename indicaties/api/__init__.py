@@ -49,12 +49,8 @@ def registreren() -> None:
         volgorde=13,
     )
     registry.verwijderbaar(
-        Verwijderbaar(
-            "toewijzingen", "toewijzingen", "indicaties.Toewijzing", "aanbieder_id", volgorde=10
-        )
+        Verwijderbaar("toewijzingen", "toewijzingen", "indicaties.Toewijzing", volgorde=10)
     )
     registry.verwijderbaar(
-        Verwijderbaar(
-            "beschikkingen", "beschikkingen", "indicaties.Beschikking", "aanbieder_id", volgorde=11
-        )
+        Verwijderbaar("beschikkingen", "beschikkingen", "indicaties.Beschikking", volgorde=11)
     )

@@ -18,7 +18,7 @@ from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.api.viewsets import LeesViewSet
 from sdd_portal.audit.models import Actie
 
-from .. import services
+from ..ho import services
 from ..models import Beschikking, Client, Melding, Ondersteuningsplan, Toewijzing
 from . import serializers
 

@@ -10,22 +10,13 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from sdd_portal.accounts.models import Rol
-from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.models import DomainModel, documenten_storage
+from sdd_portal.zichtbaarheid import Zichtbaarheid, ZichtbaarQuerySet
+
+from ..states import BriefStatus, VerzendrunStatus
 
 
-class BriefQuerySet(models.QuerySet):
-    def visible_to(self, actor):
-        """Consulenten see every letter; a provider the letters about its own decisions
-        (never a refusal, which has no provider)."""
-        if heeft_sdd_rol(actor, Rol.CONSULENT):
-            return self
-        provider_id = aanbieder_id(actor)
-        if provider_id is not None:
-            return self.filter(beschikking__aanbieder_id=provider_id)
-        return self.none()
-
+class BriefQuerySet(ZichtbaarQuerySet):
     def te_verzenden(self, datum):
         """Letters not yet in a mailing run whose sending date has come."""
         return self.filter(
@@ -42,13 +33,6 @@ class BriefSoort(models.TextChoices):
     INTREKKING = "intrekking", "Intrekking van de beschikking"
     AFWIJZING = "afwijzing", "Afwijzing van de aanvraag"
     VERLOOPBRIEF = "verloopbrief", "Brief zes weken voor de einddatum"
-
-
-class BriefStatus(models.TextChoices):
-    WACHT = "wacht", "wordt gemaakt"
-    KLAAR = "klaar", "klaar voor verzending"
-    FOUT = "fout", "kon niet worden gemaakt"
-    VERZONDEN = "verzonden", "verzonden"
 
 
 class Briefsjabloon(models.Model):
@@ -99,11 +83,7 @@ def run_pad(instance, filename: str) -> str:
 class Verzendrun(DomainModel):
     """The letters of one sending day as one print-ready PDF with a cover list."""
 
-    class Status(models.TextChoices):
-        RENDEREN = "renderen", "wordt gemaakt"
-        KLAAR = "klaar", "klaar om te printen"
-        FOUT = "fout", "mislukt"
-        VERZONDEN = "verzonden", "verzonden"
+    Status = VerzendrunStatus
 
     datum = models.DateField("verzenddatum t/m")
     status = models.CharField(
@@ -232,6 +212,9 @@ class Brief(DomainModel):
 
     history = HistoricalRecords()
     objects = BriefQuerySet.as_manager()
+    # Consulenten see every letter; a provider the letters about its own decisions (never
+    # a refusal, which has no provider).
+    zichtbaarheid = Zichtbaarheid(aanbieder="beschikking__aanbieder_id")
 
     class Meta:
         verbose_name = "brief"

@@ -1,39 +1,26 @@
-"""Creating, rendering and sending letters. Rendering runs in Celery on the ``pdf`` queue,
-started after commit; every function here also works when called directly."""
+"""Creating and sending letters and their texts. Rendering runs in Celery on the ``pdf``
+queue (``tasks``, doing the work of ``maken``), started after commit."""
 
 from __future__ import annotations
 
-import hashlib
-import io
-import logging
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
-from django.template.loader import render_to_string
+from django.db.models import Max
 from django.utils import timezone
-from pypdf import PdfReader, PdfWriter
 
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.roles import heeft_sdd_rol
-from sdd_portal.documents import aantal_paginas, pdf_van_html
+from sdd_portal.historie import opslaan
 
+from ..states import brief_naar, verzendrun_naar
 from ..termijnen import bezwaartermijn_einde
-from .inhoud import datum_nl, inhoud
+from .inhoud import datum_nl
 from .models import Brief, Briefsjabloon, BriefSoort, BriefStatus, Verzendrun
-from .render import render
-from .sjablonen import controleer_tekst
+from .sjablonen import controleer_tekst, gebruikte_elementen
 from .standaard import STANDAARD, TOELICHTING
-
-logger = logging.getLogger(__name__)
-
-
-def _opslaan(obj, *, actor, reden: str) -> None:
-    obj._history_user = actor
-    obj._change_reason = reden[:100]
-    obj.save()
+from .tasks import brieven_renderen, verzendrun_renderen
 
 
 def huidig_sjabloon(soort: str) -> Briefsjabloon:
@@ -70,14 +57,11 @@ def nieuwe_versie(*, actor, soort: str, onderwerp: str, tekst: str, toelichting:
         toelichting=toelichting,
         gemaakt_door=actor,
     )
-    sjabloon.full_clean()
-    _opslaan(sjabloon, actor=actor, reden=f"Brieftekst versie {sjabloon.versie}")
+    opslaan(sjabloon, actor=actor, reden=f"Brieftekst versie {sjabloon.versie}")
     return sjabloon
 
 
 def controleer_tekst_onderwerp(onderwerp: str) -> None:
-    from .sjablonen import gebruikte_elementen
-
     try:
         gebruikte_elementen(onderwerp)
     except ValidationError as exc:
@@ -115,8 +99,6 @@ def nieuwe_brief(
 
 
 def _renderen_na_commit(ids: list[int]) -> None:
-    from ..tasks import brieven_renderen
-
     def verstuur():
         for i in range(0, len(ids), RENDER_PER_TAAK):
             brieven_renderen.delay(ids[i : i + RENDER_PER_TAAK])
@@ -137,8 +119,11 @@ def brief_aanmaken(*, sleutel: str, **gegevens) -> Brief:
     brief = nieuwe_brief(sleutel=sleutel, **gegevens)
     try:
         with transaction.atomic():
-            _opslaan(
-                brief, actor=brief.aangemaakt_door, reden=f"{brief.get_soort_display()} aangemaakt"
+            opslaan(
+                brief,
+                actor=brief.aangemaakt_door,
+                reden=f"{brief.get_soort_display()} aangemaakt",
+                valideren=False,
             )
     except IntegrityError:  # created at the same moment by someone else: that one counts
         return Brief.objects.get(sleutel=sleutel)
@@ -157,58 +142,6 @@ def brieven_opslaan(brieven: list[Brief], *, reden: str) -> list[Brief]:
     Brief.history.bulk_history_create(brieven, default_change_reason=reden[:100])
     _renderen_na_commit([b.pk for b in brieven])
     return brieven
-
-
-def brief_maken(brief_id: int) -> bool:
-    """Render a letter if its data changed since the last rendering (or it never was).
-    Sent letters never change. Returns whether a new PDF was stored."""
-    with transaction.atomic():
-        brief = (
-            Brief.objects.select_for_update(of=("self",))
-            .select_related(
-                "client__gemeente",
-                "sjabloon",
-                "beschikking__bandbreedte__normenkader",
-                "beschikking__aanbieder",
-                "beschikking__product",
-                "beschikking__vervangt",
-                "beschikking__ondertekend_door",
-                "beschikking__ondersteuningsplan",
-                "verlenging",
-                "melding__product",
-                "aangemaakt_door",
-            )
-            .filter(pk=brief_id)
-            .first()
-        )
-        if brief is None or brief.status == BriefStatus.VERZONDEN:
-            return False
-        gegevens = inhoud(brief)
-        sha = gegevens.sha256(brief.sjabloon_id)
-        if brief.status == BriefStatus.KLAAR and sha == brief.gegevens_sha256:
-            return False
-        try:
-            pdf, _ = render(brief)
-        except ValidationError as exc:
-            brief.status = BriefStatus.FOUT
-            brief.fout = " ".join(exc.messages)
-            brief.gegevens_sha256 = sha
-            _opslaan(brief, actor=None, reden="Brief kon niet worden gemaakt")
-            logger.warning("Brief %s kon niet worden gemaakt: %s", brief.uuid, brief.fout)
-            return False
-        oud = brief.bestand.name if brief.bestand else ""
-        brief.bestand.save(f"{brief.uuid}.pdf", ContentFile(pdf), save=False)
-        brief.sha256 = hashlib.sha256(pdf).hexdigest()
-        brief.grootte = len(pdf)
-        brief.paginas = aantal_paginas(pdf)
-        brief.gegevens_sha256 = sha
-        brief.gerenderd_op = timezone.now()
-        brief.status = BriefStatus.KLAAR
-        brief.fout = ""
-        _opslaan(brief, actor=None, reden="Brief gemaakt" if not oud else "Brief opnieuw gemaakt")
-        if oud and oud != brief.bestand.name:
-            transaction.on_commit(lambda: brief.bestand.storage.delete(oud))
-        return True
 
 
 # ------------------------------------------------------------------------ mailing runs
@@ -237,78 +170,10 @@ def verzendrun_maken(*, actor, datum: date) -> Verzendrun:
             }
         )
     run = Verzendrun(datum=datum, aantal=len(brieven), gemaakt_door=actor)
-    _opslaan(run, actor=actor, reden=f"Verzendrun met {len(brieven)} brieven")
+    opslaan(run, actor=actor, reden=f"Verzendrun met {len(brieven)} brieven", valideren=False)
     Brief.objects.filter(pk__in=brieven).update(verzendrun=run, modified_at=timezone.now())
-    from ..tasks import verzendrun_renderen
-
     transaction.on_commit(lambda: verzendrun_renderen.delay(run.pk))
     return run
-
-
-def verzendrun_maken_pdf(run_id: int) -> Verzendrun:
-    """Render every letter of the run that needs it (progress counted per letter), then one
-    print file: the cover list and every letter, each starting on a front page."""
-    run = Verzendrun.objects.get(pk=run_id)
-    if run.status != Verzendrun.Status.RENDEREN:
-        return run
-    ids = list(
-        run.brieven.order_by("verzenddatum", "client__postcode", "id").values_list("pk", flat=True)
-    )
-    Verzendrun.objects.filter(pk=run.pk).update(gereed=0, aantal=len(ids))
-    for brief_id in ids:
-        brief_maken(brief_id)
-        Verzendrun.objects.filter(pk=run.pk).update(gereed=F("gereed") + 1)
-    mislukt = list(run.brieven.exclude(status=BriefStatus.KLAAR).select_related("client"))
-    with transaction.atomic():
-        run = Verzendrun.objects.select_for_update().get(pk=run.pk)
-        if mislukt:
-            Brief.objects.filter(pk__in=[b.pk for b in mislukt]).update(verzendrun=None)
-            run.fout = "Niet in deze run, want de brief kon niet worden gemaakt: " + "; ".join(
-                f"{b.get_soort_display()} voor {b.client.naam} ({b.fout})" for b in mislukt
-            )
-        brieven = list(
-            run.brieven.select_related("client").order_by("verzenddatum", "client__postcode", "id")
-        )
-        run.aantal = run.gereed = len(brieven)
-        if not brieven:
-            run.status = Verzendrun.Status.FOUT
-            _opslaan(run, actor=None, reden="Verzendrun zonder brieven")
-            return run
-        voorblad = pdf_van_html(
-            render_to_string(
-                "brieven/verzendlijst.html",
-                {"run": run, "brieven": brieven, "css": _lijst_css()},
-            )
-        )
-        writer = PdfWriter()
-        writer.append(PdfReader(io.BytesIO(voorblad)))
-        _naar_voorkant(writer)
-        for brief in brieven:
-            with brief.bestand.open("rb") as fh:
-                writer.append(PdfReader(io.BytesIO(fh.read())))
-            _naar_voorkant(writer)
-        uit = io.BytesIO()
-        writer.write(uit)
-        pdf = uit.getvalue()
-        run.bestand.save(f"{run.uuid}.pdf", ContentFile(pdf), save=False)
-        run.sha256 = hashlib.sha256(pdf).hexdigest()
-        run.paginas = len(writer.pages)
-        run.status = Verzendrun.Status.KLAAR
-        _opslaan(run, actor=None, reden="Printbestand gemaakt")
-    return run
-
-
-def _naar_voorkant(writer: PdfWriter) -> None:
-    """Duplex printing: the next letter starts on a front page."""
-    if len(writer.pages) % 2:
-        laatste = writer.pages[-1]
-        writer.add_blank_page(width=laatste.mediabox.width, height=laatste.mediabox.height)
-
-
-def _lijst_css() -> str:
-    from .render import _css
-
-    return _css()
 
 
 @transaction.atomic
@@ -336,7 +201,7 @@ def verzendrun_verzonden(*, actor, run: Verzendrun, verzonden_op: date) -> Verze
     if fouten:
         raise ValidationError({"verzonden_op": fouten})
     for brief in run.brieven.select_for_update(of=("self",)).select_related("beschikking"):
-        brief.status = BriefStatus.VERZONDEN
+        brief_naar(brief, BriefStatus.VERZONDEN)
         brief.verzonden_op = verzonden_op
         if brief.bezwaartermijn_tot and verzonden_op > brief.verzenddatum:
             later = bezwaartermijn_einde(verzonden_op)
@@ -344,10 +209,15 @@ def verzendrun_verzonden(*, actor, run: Verzendrun, verzonden_op: date) -> Verze
             b = brief.beschikking
             if b is not None and brief.soort in (BriefSoort.KORTDUREND, BriefSoort.DEFINITIEF):
                 b.bezwaartermijn_tot = max(b.bezwaartermijn_tot, later)
-                _opslaan(b, actor=actor, reden="Later verzonden: bezwaartermijn loopt later af")
-        _opslaan(brief, actor=actor, reden=f"Verzonden op {verzonden_op:%d-%m-%Y}")
-    run.status = Verzendrun.Status.VERZONDEN
+                opslaan(
+                    b,
+                    actor=actor,
+                    reden="Later verzonden: bezwaartermijn loopt later af",
+                    valideren=False,
+                )
+        opslaan(brief, actor=actor, reden=f"Verzonden op {verzonden_op:%d-%m-%Y}", valideren=False)
+    verzendrun_naar(run, Verzendrun.Status.VERZONDEN)
     run.verzonden_op = verzonden_op
     run.verzonden_door = actor
-    _opslaan(run, actor=actor, reden="Verzonden")
+    opslaan(run, actor=actor, reden="Verzonden", valideren=False)
     return run

@@ -13,10 +13,11 @@ from django.utils import timezone
 from bandbreedte.models import MINUTEN_PER_WEEK_MAX, Product
 from sdd_portal.accounts.models import Organisatie, Rol
 from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
+from sdd_portal.historie import opslaan
 from sdd_portal.validators import is_valid_bsn
 
 from ..models import Bulklijst, Client, Melding, Toewijzing
-from ..services.clienten import _save_with_history
+from ..states import bulklijst_naar
 from .lezen import (
     Tabel,
     bsn_uit_cel,
@@ -202,7 +203,7 @@ def bulklijst_controleren(*, actor, soort: str, aanbieder=None, upload) -> Bulkl
         regels=regels,
         aantal_fouten=sum(1 for r in regels if r["fouten"]),
     )
-    _save_with_history(lijst, actor=actor, reason="Lijst geüpload en gecontroleerd")
+    opslaan(lijst, actor=actor, reden="Lijst geüpload en gecontroleerd")
     return lijst
 
 
@@ -285,11 +286,11 @@ def bulklijst_importeren(*, actor, lijst: Bulklijst, alleen_geldige: bool) -> in
         default_user=actor,
         default_change_reason=f"Melding geregistreerd ({BRON[lijst.soort]}, lijst)",
     )
-    lijst.status = Bulklijst.Status.GEIMPORTEERD
+    bulklijst_naar(lijst, Bulklijst.Status.GEIMPORTEERD)
     lijst.aantal_geimporteerd = len(geldig)
     lijst.geimporteerd_op = timezone.now()
     reden = "Lijst geïmporteerd" + (" (alleen geldige regels)" if lijst.aantal_fouten else "")
-    _save_with_history(lijst, actor=actor, reason=reden)
+    opslaan(lijst, actor=actor, reden=reden)
     return len(geldig)
 
 

@@ -1,15 +1,9 @@
-"""Writes in the indication domain: keyword-only, one transaction each, history with the
-acting user and a change reason. Views, the API, admin actions, commands and tasks all
-call these functions."""
+"""The writes of the indication domain in one place, for the API, commands and tests:
+the client register (``indicaties.register``) and the HO process
+(``indicaties.ho.services``). Keyword-only, one transaction each, history with the acting
+user and a change reason."""
 
-from .clienten import (
-    CLIENT_FIELDS,
-    client_registreren,
-    client_wijzigen,
-    toewijzing_vastleggen,
-)
-from .hoproces import (
-    beschikking_exporteren,
+from ..ho.services import (
     beschikking_intrekken,
     beschikking_verlengen,
     herindicatie_toewijzen,
@@ -25,10 +19,15 @@ from .hoproces import (
     verloopbrief_aanmaken,
     verloopbrief_sleutel,
 )
+from ..register import (
+    CLIENT_FIELDS,
+    client_registreren,
+    client_wijzigen,
+    toewijzing_vastleggen,
+)
 
 __all__ = [
     "CLIENT_FIELDS",
-    "beschikking_exporteren",
     "beschikking_intrekken",
     "beschikking_verlengen",
     "client_registreren",

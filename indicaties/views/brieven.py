@@ -1,5 +1,6 @@
-"""Letters: download and preview behind the permission check and the access log, the
-withdrawal and refusal decisions, and the mailing runs."""
+"""Letters: download and preview behind the permission check and the access log, and the
+mailing runs. (The withdrawal and refusal decisions that produce letters are pages of the
+HO process.)"""
 
 from __future__ import annotations
 
@@ -18,14 +19,13 @@ from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.audit.models import Actie
 from sdd_portal.audit.services import log_access
+from sdd_portal.forms import fouten_naar_form, status_voor
 
-from .. import services
 from ..brieven.render import render as render_brief
 from ..brieven.services import verzendrun_maken, verzendrun_verzonden
-from ..forms import AfwijsForm, IntrekForm, VerzendrunForm, VerzondenForm
-from ..models import Beschikking, Brief, BriefStatus, Melding, Verzendrun
+from ..forms import VerzendrunForm, VerzondenForm
+from ..models import Brief, BriefStatus, Verzendrun
 from ..selectors import record_of_404
-from .hoproces import BESCHIKKING_RELATED, _fouten_naar_form, _status
 
 LEZERS = (Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER)
 
@@ -76,75 +76,6 @@ def brief_voorbeeld(request, uuid):
     )
 
 
-# -------------------------------------------------------- withdrawal and refusal
-
-
-@rol_vereist(Rol.CONSULENT)
-def beschikking_intrekken(request, uuid):
-    beschikking = record_of_404(
-        request=request,
-        model=Beschikking,
-        uuid=uuid,
-        client_veld="client_id",
-        omschrijving="Beschikking intrekken",
-        related=BESCHIKKING_RELATED,
-    )
-    form = IntrekForm(
-        request.POST if request.method == "POST" else None,
-        initial={"per": timezone.localdate(), "verzenddatum": timezone.localdate()},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.beschikking_intrekken(
-                actor=request.user, beschikking=beschikking, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            _fouten_naar_form(form, exc)
-        else:
-            messages.success(
-                request,
-                "De beschikking is ingetrokken; de toewijzing eindigt mee. De cliënt krijgt "
-                "een intrekkingsbesluit (zie Brieven).",
-            )
-            return redirect("indicaties:beschikking-detail", uuid=beschikking.uuid)
-    return render(
-        request,
-        "indicaties/beschikking_intrekken.html",
-        {"beschikking": beschikking, "client": beschikking.client, "form": form},
-        status=_status(form),
-    )
-
-
-@rol_vereist(Rol.CONSULENT)
-def melding_afwijzen(request, uuid):
-    melding = record_of_404(
-        request=request,
-        model=Melding,
-        uuid=uuid,
-        client_veld="client_id",
-        omschrijving="Aanvraag afwijzen",
-        related=("client__gemeente", "product"),
-    )
-    form = AfwijsForm(
-        request.POST if request.method == "POST" else None,
-        initial={"verzenddatum": timezone.localdate()},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.melding_afwijzen(actor=request.user, melding=melding, **form.cleaned_data)
-        except ValidationError as exc:
-            _fouten_naar_form(form, exc)
-        else:
-            messages.success(request, "De aanvraag is afgewezen; het besluit wordt gemaakt.")
-            return redirect("indicaties:melding-detail", uuid=melding.uuid)
-    return render(
-        request,
-        "indicaties/melding_afwijzen.html",
-        {"melding": melding, "client": melding.client, "form": form},
-        status=_status(form),
-    )
-
-
 # ------------------------------------------------------------------ mailing runs
 
 
@@ -158,7 +89,7 @@ def verzendruns(request):
         try:
             run = verzendrun_maken(actor=request.user, datum=form.cleaned_data["datum"])
         except ValidationError as exc:
-            _fouten_naar_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             return redirect("indicaties:verzendrun-detail", uuid=run.uuid)
     vandaag = timezone.localdate()
@@ -180,7 +111,7 @@ def verzendruns(request):
             .select_related("client")
             .order_by("verzenddatum", "id")[:50],
         },
-        status=_status(form),
+        status=status_voor(form),
     )
 
 
@@ -247,7 +178,7 @@ def verzendrun_verzonden_view(request, uuid):
                 actor=request.user, run=run, verzonden_op=form.cleaned_data["verzonden_op"]
             )
         except ValidationError as exc:
-            _fouten_naar_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(
                 request,

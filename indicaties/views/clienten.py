@@ -15,7 +15,7 @@ from sdd_portal.audit.models import Actie
 from sdd_portal.audit.services import log_access
 from sdd_portal.paginatie import BegrensdePaginator
 
-from .. import services
+from .. import register
 from ..forms import ClientForm, ClientZoekForm, ToewijzingForm
 from ..models import Beschikking, Client, Melding, Toewijzing
 from ..selectors import client_of_404
@@ -89,7 +89,7 @@ def client_registreren(request):
     form = ClientForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            client = services.client_registreren(actor=request.user, data=form.cleaned_data)
+            client = register.client_registreren(actor=request.user, data=form.cleaned_data)
         except IntegrityError:
             form.add_error("bsn", "Er staat al een cliënt met dit BSN in het portaal.")
         else:
@@ -110,7 +110,7 @@ def client_wijzigen(request, uuid):
     form = ClientForm(request.POST if request.method == "POST" else None, instance=client)
     if request.method == "POST" and form.is_valid():
         try:
-            services.client_wijzigen(actor=request.user, client=client, data=form.cleaned_data)
+            register.client_wijzigen(actor=request.user, client=client, data=form.cleaned_data)
         except IntegrityError:
             form.add_error("bsn", "Er staat al een cliënt met dit BSN in het portaal.")
         else:
@@ -148,7 +148,7 @@ def toewijzing_vastleggen(request, uuid):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.toewijzing_vastleggen(
+            register.toewijzing_vastleggen(
                 actor=request.user, client=client, product=product, **form.cleaned_data
             )
         except ValidationError as exc:

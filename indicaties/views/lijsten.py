@@ -7,15 +7,12 @@ report is for consulenten; every page and export is logged with the clients in i
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -25,6 +22,8 @@ from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.accounts.roles import heeft_sdd_rol
 from sdd_portal.audit.models import Actie
 from sdd_portal.audit.services import log_access
+from sdd_portal.export import FORMATEN, csv_response, tabel_response
+from sdd_portal.forms import fouten_naar_form, status_voor
 
 from .. import bulk
 from ..models import Bulklijst, Gemeente, Procesinstellingen
@@ -42,14 +41,6 @@ SOORT_KEUZES = [
         "Wachtlijstcliënten zonder bandbreedte: bsn (minuten per week en was/strijk mogen)",
     ),
 ]
-
-
-def _fouten_naar_form(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc.messages)
 
 
 # ------------------------------------------------------------------------- forms
@@ -173,7 +164,7 @@ def bulklijst_uploaden(request):
                 upload=form.cleaned_data["bestand"],
             )
         except ValidationError as exc:
-            _fouten_naar_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             if lijst.aantal_fouten:
                 messages.warning(
@@ -192,7 +183,7 @@ def bulklijst_uploaden(request):
         request,
         "indicaties/bulklijst_form.html",
         {"form": form, "soorten": Bulklijst.Soort.choices},
-        status=400 if form.errors else 200,
+        status=status_voor(form),
     )
 
 
@@ -226,7 +217,7 @@ def _rapport(request, lijst: Bulklijst, form=None):
             "te_importeren": lijst.status == Bulklijst.Status.GECONTROLEERD,
             "form": form,
         },
-        status=400 if form is not None and form.errors else 200,
+        status=status_voor(form),
     )
 
 
@@ -248,7 +239,7 @@ def bulklijst_importeren(request, uuid):
                 alleen_geldige=form.cleaned_data["keuze"] == "geldige",
             )
         except ValidationError as exc:
-            _fouten_naar_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(
                 request,
@@ -264,49 +255,10 @@ def bulklijst_importeren(request, uuid):
 def bulklijst_voorbeeld(request, soort):
     if soort not in Bulklijst.Soort.values:
         raise Http404("Onbekend soort lijst.")
-    response = HttpResponse(
-        "\ufeff" + bulk.voorbeeld_csv(soort), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="voorbeeld-{soort}.csv"'
-    return response
+    return csv_response(f"voorbeeld-{soort}", bulk.voorbeeld_csv(soort))
 
 
 # ------------------------------------------------------------ laundry service
-
-
-def _cel(waarde):
-    """Keep spreadsheet programs from reading text as a formula."""
-    if isinstance(waarde, str) and waarde[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + waarde
-    return waarde
-
-
-def _export(naam: str, kop: list[str], rijen: list[list], formaat: str) -> HttpResponse:
-    rijen = [[_cel(w) for w in rij] for rij in rijen]
-    if formaat == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(kop)
-        writer.writerows(rijen)
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-    else:
-        from openpyxl import Workbook
-
-        werkboek = Workbook(write_only=True)
-        blad = werkboek.create_sheet("Kandidaten")
-        blad.append(kop)
-        for rij in rijen:
-            blad.append(rij)
-        out = io.BytesIO()
-        werkboek.save(out)
-        response = HttpResponse(
-            out.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{naam}.{formaat}"'
-    return response
 
 
 WASSERVICE_KOP = [
@@ -353,7 +305,7 @@ def wasservice(request):
     if form.is_valid():
         kandidaten = wasservice_kandidaten(actor=request.user, **_wasservice_args(form))
         formaat = request.GET.get("formaat")
-        if formaat in ("csv", "xlsx"):
+        if formaat in FORMATEN:
             rijen = list(kandidaten)
             log_access(
                 request=request,
@@ -362,7 +314,13 @@ def wasservice(request):
                 client_ids=[b.client_id for b in rijen],
             )
             naam = f"wasservice-kandidaten-{form.cleaned_data['peildatum']:%Y-%m-%d}"
-            return _export(naam, WASSERVICE_KOP, [_wasservice_rij(b) for b in rijen], formaat)
+            return tabel_response(
+                naam,
+                WASSERVICE_KOP,
+                [_wasservice_rij(b) for b in rijen],
+                formaat,
+                blad="Kandidaten",
+            )
         page = Paginator(kandidaten, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
         log_access(
             request=request,
@@ -378,7 +336,7 @@ def wasservice(request):
         request,
         "indicaties/wasservice_kandidaten.html",
         context,
-        status=400 if form.errors else 200,
+        status=status_voor(form),
     )
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from bandbreedte.models import Bandbreedte, Normenkader, Resultaatgebied
 from indicaties import services
+from indicaties.ho.services import definitieve_beschikking
 from indicaties.models import (
     Beschikking,
     Client,
@@ -23,7 +24,6 @@ from indicaties.models import (
     Procesinstellingen,
     Toewijzing,
 )
-from indicaties.services.hoproces import definitieve_beschikking
 from indicaties.states import PlanStatus
 from sdd_portal.historie import opslaan
 

@@ -7,7 +7,7 @@ after commit. A task lost on the way (broker down, worker killed) is picked up a
 the sweep (``tasks.leveringen_herplannen``).
 
 Every subscription only receives events about rows its credential may see: the model's
-``visible_to`` (for signals: ``voor``) with the credential's technical account, the same
+``visible_to`` with the credential's technical account, the same
 rule as reading the resource through the API. The payload names the resource, never a
 client: the receiver fetches the details through the API, where reading is logged.
 """
@@ -72,8 +72,6 @@ def _zichtbaar(model, gebruiker):
     manager = model._default_manager
     if hasattr(manager, "visible_to"):
         return manager.visible_to(gebruiker)
-    if hasattr(manager, "voor"):  # signals: the inboxes of the actor
-        return manager.voor(gebruiker)
     return manager.none()  # no visibility rule: nobody outside gets it
 
 

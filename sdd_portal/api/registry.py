@@ -36,9 +36,7 @@ class Verwijderbaar:
 
     resource: str  # the path segment of the resource
     scope_resource: str  # the scope code that allows reading it
-    model: str  # app_label.Model
-    aanbieder_veld: str | None  # provider field on the row; None: SDD-only
-    sdd_rollen: tuple[str, ...] = ("consulent",)  # SDD roles that see every row
+    model: str  # app_label.Model; who sees a tombstone follows the model's zichtbaarheid
     openbaar: bool = False  # visible to every credential with the scope
     volgorde: int = 100
 

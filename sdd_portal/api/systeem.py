@@ -21,7 +21,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
-from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
+from sdd_portal.accounts.roles import aanbieder_id
+from sdd_portal.zichtbaarheid import zichtbaarheid_van
 
 from . import registry
 from .paginatie import MODIFIED_SINCE, PAGE_SIZE, SyncPaginatie, lees_tijdstip
@@ -34,14 +35,17 @@ def _zichtbare_verwijderingen(user, sleutel, vanaf):
     for item in registry.verwijderbare():
         if not sleutel.heeft_scope(scope(item.scope_resource, LEZEN)):
             continue
-        historie = apps.get_model(item.model).history.filter(
-            history_type="-", history_date__gte=vanaf
-        )
+        model = apps.get_model(item.model)
+        historie = model.history.filter(history_type="-", history_date__gte=vanaf)
         if not item.openbaar:
-            if provider is not None and item.aanbieder_veld:
-                historie = historie.filter(**{item.aanbieder_veld: provider})
-            elif not heeft_sdd_rol(user, *item.sdd_rollen):
-                continue
+            # The same rule as reading the live rows: the model's zichtbaarheid declaration
+            # (its provider lookup is a plain column, which the history table has too).
+            regel = zichtbaarheid_van(model)
+            if not regel.ziet_alles(user):
+                voorwaarde = None if provider is None else regel.filter_voor_aanbieder(provider)
+                if voorwaarde is None:
+                    continue
+                historie = historie.filter(voorwaarde)
         for uuid, moment in historie.values_list("uuid", "history_date"):
             yield {"resource": item.resource, "uuid": uuid, "verwijderd_op": moment}
 

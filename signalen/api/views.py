@@ -47,7 +47,7 @@ class SignaalViewSet(LeesViewSet):
 
     def get_queryset(self):
         user = self.request.user
-        return Signaal.objects.voor(user).annotate(
+        return Signaal.objects.visible_to(user).annotate(
             client_uuid=F("client__uuid"),
             onderwerp_app=F("onderwerp_type__app_label"),
             onderwerp_model=F("onderwerp_type__model"),

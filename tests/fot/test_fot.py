@@ -508,10 +508,10 @@ def test_een_verlopen_actiepunt_geeft_de_dag_na_de_termijn_een_signaal(
     assert aanbieder.titel == "Actiepunt 1 van FOT HO is over de termijn (09-03-2026)"
     assert aanbieder.link == f"/fot/vergaderingen/{eerste.uuid}/#actie-{actie_a.pk}"
     assert list(
-        Signaal.objects.voor(medewerker_a).filter(soort=SignaalSoort.ACTIEPUNT_VERLOPEN)
+        Signaal.objects.visible_to(medewerker_a).filter(soort=SignaalSoort.ACTIEPUNT_VERLOPEN)
     ) == [aanbieder]
-    assert not Signaal.objects.voor(medewerker_b).exists()
-    assert Signaal.objects.voor(contractmanager).filter(onderwerp_id=actie_a.pk).count() == 1
+    assert not Signaal.objects.visible_to(medewerker_b).exists()
+    assert Signaal.objects.visible_to(contractmanager).filter(onderwerp_id=actie_a.pk).count() == 1
 
     # Again, and a week later: nothing new.
     dagelijkse_taken(termijn + timedelta(days=1))
@@ -553,7 +553,7 @@ def test_een_verlopen_actiepunt_van_een_persoon_bij_een_aanbieder_komt_bij_die_a
         termijn=date(2026, 3, 20),
     )
     dagelijkse_taken(date(2026, 3, 21))
-    assert Signaal.objects.voor(medewerker_a).filter(onderwerp_id=actie.pk).count() == 1
+    assert Signaal.objects.visible_to(medewerker_a).filter(onderwerp_id=actie.pk).count() == 1
 
 
 # ------------------------------------------------------------------------- demo

@@ -15,6 +15,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from indicaties import services
+from indicaties.brieven import maken
 from indicaties.brieven import services as brieven
 from indicaties.brieven.inhoud import VERVALZIN, datum_nl
 from indicaties.models import (
@@ -36,7 +37,7 @@ def tekst(pdf: bytes) -> str:
 
 
 def gemaakt(brief: Brief) -> tuple[Brief, str]:
-    assert brieven.brief_maken(brief.pk) is True
+    assert maken.brief_maken(brief.pk) is True
     brief.refresh_from_db()
     assert brief.status == BriefStatus.KLAAR, brief.fout
     with brief.bestand.open("rb") as fh:
@@ -291,16 +292,16 @@ def test_nieuwe_versie_geldt_voor_nieuwe_brieven_en_oude_houden_de_hunne(
 def test_opnieuw_maken_alleen_als_de_gegevens_veranderen(kortdurend, consulent):
     brief, _ = gemaakt(brief_van(kortdurend, BriefSoort.KORTDUREND))
     sha = brief.sha256
-    assert brieven.brief_maken(brief.pk) is False  # nothing changed
+    assert maken.brief_maken(brief.pk) is False  # nothing changed
     Beschikking.objects.filter(pk=kortdurend.pk).update(minuten_per_week=125)
-    assert brieven.brief_maken(brief.pk) is True
+    assert maken.brief_maken(brief.pk) is True
     brief.refresh_from_db()
     assert brief.sha256 != sha
     Brief.objects.filter(pk=brief.pk).update(
         status=BriefStatus.VERZONDEN, verzonden_op=timezone.localdate()
     )
     Beschikking.objects.filter(pk=kortdurend.pk).update(minuten_per_week=130)
-    assert brieven.brief_maken(brief.pk) is False  # a sent letter never changes
+    assert maken.brief_maken(brief.pk) is False  # a sent letter never changes
 
 
 def test_brief_die_een_verplicht_element_mist_gaat_niet_de_deur_uit(kortdurend):
@@ -311,7 +312,7 @@ def test_brief_die_een_verplicht_element_mist_gaat_niet_de_deur_uit(kortdurend):
         soort="kortdurend", versie=99, onderwerp="Besluit", tekst="{{ aanhef }} {{ product }}"
     )
     Brief.objects.filter(pk=brief.pk).update(sjabloon=kaal)
-    assert brieven.brief_maken(brief.pk) is False
+    assert maken.brief_maken(brief.pk) is False
     brief.refresh_from_db()
     assert brief.status == BriefStatus.FOUT and "bezwaartermijn" in brief.fout
     assert "einddatum" in brief.fout
@@ -348,7 +349,7 @@ def test_verzendrun_printbestand_en_werkelijke_verzenddatum(
     vandaag = timezone.localdate()
     run = brieven.verzendrun_maken(actor=consulent, datum=vandaag)
     assert run.aantal == 2  # the short and the definitive decision
-    run = brieven.verzendrun_maken_pdf(run.pk)
+    run = maken.verzendrun_maken_pdf(run.pk)
     assert run.status == Verzendrun.Status.KLAAR and run.gereed == run.aantal == 2
     with run.bestand.open("rb") as fh:
         reader = PdfReader(fh)

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from indicaties.brieven import maken
 from indicaties.brieven import services as brieven
 from indicaties.models import Beschikking, Brief, BriefSoort, Verzendrun
 from sdd_portal.audit.models import AccessLogEntry, Actie, Uitkomst
@@ -20,7 +21,7 @@ from sdd_portal.audit.models import AccessLogEntry, Actie, Uitkomst
 @pytest.fixture
 def brief(definitief):
     brief = Brief.objects.get(beschikking=definitief, soort=BriefSoort.DEFINITIEF)
-    brieven.brief_maken(brief.pk)
+    maken.brief_maken(brief.pk)
     brief.refresh_from_db()
     return brief
 

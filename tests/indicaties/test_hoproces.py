@@ -12,9 +12,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from indicaties import services
+from indicaties.ho.services import band_voorstel, normtijden_optellen
 from indicaties.models import Beschikking, Ondersteuningsplan, Toewijzing, Verlenging
 from indicaties.selectors import werklijst_aanbieder, werklijst_consulent
-from indicaties.services.hoproces import band_voorstel, normtijden_optellen
 from indicaties.states import (
     BESCHIKKING_OVERGANGEN,
     MELDING_OVERGANGEN,
@@ -24,6 +24,7 @@ from indicaties.states import (
     controleer_overgang,
 )
 from indicaties.termijnen import bezwaartermijn_einde, feestdagen, werkdagen_na
+from keten import services as keten_services
 from keten.iwmo.validatie import valideer
 from tests.factories import UserFactory
 
@@ -343,7 +344,7 @@ def test_hele_keten_tot_definitieve_beschikking(
             **goed_plan(kortdurend, medewerker_a, ingangsdatum=start),
         )
     assert len(callbacks) == 1
-    from indicaties.tasks import plan_ingediend_melden
+    from indicaties.ho.tasks import plan_ingediend_melden
 
     assert plan_ingediend_melden(plan.pk) is True
     assert mailoutbox[-1].to == ["consulent@sdd.example.org"]
@@ -528,7 +529,7 @@ def test_verlengen_na_einddatum_of_van_kortdurende_geweigerd(definitief, kortdur
 def test_export_geeft_geldig_iwmo_301(definitief, consulent, aanbieder_a):
     aanbieder_a.agb_code = "98200001"
     aanbieder_a.save()
-    xml = services.beschikking_exporteren(actor=consulent, beschikking=definitief)
+    xml = keten_services.beschikking_exporteren(actor=consulent, beschikking=definitief)
     assert valideer(xml) == []
     assert definitief.client.bsn.encode() in xml
     definitief.refresh_from_db()
@@ -541,7 +542,7 @@ def test_verlopen_kortdurende_beschikking_niet_exporteren(kortdurend, consulent)
     )
     kortdurend.refresh_from_db()
     with pytest.raises(ValidationError, match="verlopen"):
-        services.beschikking_exporteren(actor=consulent, beschikking=kortdurend)
+        keten_services.beschikking_exporteren(actor=consulent, beschikking=kortdurend)
 
 
 def test_werklijst_consulent_kortdurend_zonder_plan_en_onderzoekstermijn(

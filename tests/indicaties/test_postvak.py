@@ -109,7 +109,7 @@ def test_postvak_vast_aantal_queries(login, beoordeeld, medewerker_a, aanbieder_
             peildatum=beoordeeld.peildatum,
             titel=f"Signaal {i}",
         )
-    assert Signaal.objects.voor(medewerker_a).count() == 31
+    assert Signaal.objects.visible_to(medewerker_a).count() == 31
     assert tel() == voor
 
 

@@ -34,8 +34,8 @@ from contractbeheer import services as contractbeheer
 from contractbeheer.models import Mandaat
 from indicaties import services
 from indicaties.brieven import services as brieven
+from indicaties.ho.services import definitieve_beschikking
 from indicaties.models import Beschikking, Brief, BriefSoort, Ondersteuningsplan, Toewijzing
-from indicaties.services.hoproces import definitieve_beschikking
 from indicaties.states import PlanStatus
 from proefdata.demo.indicaties import demo_pdf
 from signalen import tasks

@@ -33,6 +33,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from bandbreedte.models import Bandbreedte, Product
+from indicaties.ho.services import definitieve_beschikking
 from indicaties.models import (
     Beschikking,
     Client,
@@ -43,7 +44,6 @@ from indicaties.models import (
     Toewijzing,
     Verlenging,
 )
-from indicaties.services.hoproces import definitieve_beschikking
 from indicaties.states import BeschikkingStatus, MeldingStatus, PlanStatus
 from indicaties.termijnen import bezwaartermijn_einde
 from proefdata.demo.indicaties import BANDEN, demo_pdf

@@ -6,12 +6,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from sdd_portal import opmaak
 from signalen.models import Ontvanger, SignaalSoort
 from signalen.services import afhandelen, gebeurtenis, voor_consulent_van
-
-
-def _d(datum) -> str:
-    return datum.strftime("%d-%m-%Y")
 
 
 def plan_ingediend(plan, *, actor) -> None:
@@ -51,7 +48,8 @@ def plan_beoordeeld(plan, *, actor, geaccepteerd: bool, kort=None, vervangen=Non
                 afhandelen(
                     onderwerp=oud,
                     soorten=[SignaalSoort.KORTDUREND_ZONDER_PLAN, SignaalSoort.VERLOOP],
-                    notitie=f"Plan geaccepteerd; nieuwe beschikking vanaf {_d(plan.ingangsdatum)}.",
+                    notitie="Plan geaccepteerd; nieuwe beschikking vanaf "
+                    f"{opmaak.datum(plan.ingangsdatum)}.",
                     actor=actor,
                 )
     gebeurtenis(
@@ -74,7 +72,7 @@ def start_gemeld(toewijzing, *, actor) -> None:
     afhandelen(
         onderwerp=toewijzing,
         soorten=[SignaalSoort.START_NIET_GEMELD],
-        notitie=f"Start zorg gemeld per {_d(toewijzing.start_zorg)}.",
+        notitie=f"Start zorg gemeld per {opmaak.datum(toewijzing.start_zorg)}.",
         actor=actor,
     )
 
@@ -84,7 +82,7 @@ def verlengd(beschikking, verlenging, *, actor) -> None:
     afhandelen(
         onderwerp=beschikking,
         soorten=[SignaalSoort.VERLOOP],
-        notitie=f"Verlengd tot en met {_d(verlenging.nieuwe_einddatum)}.",
+        notitie=f"Verlengd tot en met {opmaak.datum(verlenging.nieuwe_einddatum)}.",
         actor=actor,
     )
     gebeurtenis(
@@ -94,7 +92,7 @@ def verlengd(beschikking, verlenging, *, actor) -> None:
         organisatie_id=beschikking.aanbieder_id,
         client=client,
         titel=f"Beschikking van {client.naam} verlengd tot en met "
-        f"{_d(verlenging.nieuwe_einddatum)}",
+        f"{opmaak.datum(verlenging.nieuwe_einddatum)}",
         tekst="Er is niets veranderd: de einddatum van de toewijzing schuift mee, er komt geen "
         "nieuwe beschikking en geen nieuw plan.",
         link=reverse("indicaties:beschikking-detail", args=[beschikking.uuid]),

@@ -1,12 +1,16 @@
-"""Writes on clients. Keyword-only, one transaction each, history with actor and reason."""
+"""The client register, shared by every process (the HO process now, individual guidance
+later): writes on clients and their assignments. Keyword-only, one transaction each,
+history with actor and reason."""
 
 from __future__ import annotations
 
 from django.db import transaction
 
+from contractbeheer.services import controleer_nieuwe_toewijzing
 from sdd_portal.api.gebeurtenissen import publiceren
+from sdd_portal.historie import opslaan
 
-from ..models import Client, Toewijzing
+from .models import Client, Toewijzing
 
 CLIENT_FIELDS = (
     "bsn",
@@ -25,19 +29,12 @@ CLIENT_FIELDS = (
 )
 
 
-def _save_with_history(instance, *, actor, reason: str) -> None:
-    instance.full_clean()
-    instance._history_user = actor
-    instance._change_reason = reason
-    instance.save()
-
-
 @transaction.atomic
 def client_registreren(*, actor, data: dict) -> Client:
     client = Client(**{field: data[field] for field in CLIENT_FIELDS if field in data})
     if client.consulent_id is None and actor.is_sdd and actor.has_rol("consulent"):
         client.consulent = actor  # the registering consulent has the regie until handed over
-    _save_with_history(client, actor=actor, reason="Cliënt geregistreerd")
+    opslaan(client, actor=actor, reden="Cliënt geregistreerd")
     return client
 
 
@@ -47,7 +44,7 @@ def client_wijzigen(*, actor, client: Client, data: dict, reden: str = "") -> Cl
     for field in CLIENT_FIELDS:
         if field in data:
             setattr(client, field, data[field])
-    _save_with_history(client, actor=actor, reason=reden or "Cliëntgegevens gewijzigd")
+    opslaan(client, actor=actor, reden=reden or "Cliëntgegevens gewijzigd")
     return client
 
 
@@ -69,8 +66,6 @@ def toewijzing_vastleggen(
     """Assign a product to a provider. Refused for a provider without a running contract
     for the product, or with a client stop in force in the client's municipality unless
     the consulent records why it was agreed with contract management."""
-    from contractbeheer.services import controleer_nieuwe_toewijzing
-
     controleer_nieuwe_toewijzing(
         aanbieder=aanbieder,
         product=product,
@@ -91,6 +86,6 @@ def toewijzing_vastleggen(
         eenheid=product.eenheid if volume is not None else "",
         frequentie=product.frequentie if volume is not None else "",
     )
-    _save_with_history(toewijzing, actor=actor, reason=reden)
+    opslaan(toewijzing, actor=actor, reden=reden)
     publiceren("toewijzing.nieuw", instance=toewijzing)
     return toewijzing
