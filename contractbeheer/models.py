@@ -49,9 +49,6 @@ class Instellingen(InstellingenBasis):
         verbose_name = "instellingen contractbeheer"
         verbose_name_plural = "instellingen contractbeheer"
 
-    def __str__(self) -> str:
-        return "Instellingen contractbeheer"
-
 
 # Contract management and consulenten see every provider's rows, a provider its own.
 CM_EN_CONSULENTEN = Zichtbaarheid(sdd_rollen=(Rol.CONTRACTMANAGER, Rol.CONSULENT))

@@ -65,7 +65,3 @@ class Procesinstellingen(Instellingen):
     class Meta:
         verbose_name = "procesinstellingen HO"
         verbose_name_plural = "procesinstellingen HO"
-
-    def __str__(self) -> str:
-        # Not the base's capitalize() of the verbose name, which would lower-case "HO".
-        return "Procesinstellingen HO"
