@@ -1,8 +1,8 @@
 """``make run``: the whole portal on one machine, stopped together with Ctrl-C.
 
 Starts the embedded PostgreSQL and Redis when DATABASE_URL / REDIS_URL are not set,
-migrates, loads the demo data, prints the demo logins, then runs the web server, a
-Celery worker and Celery beat as child processes. Ctrl-C (or SIGTERM) stops the
+migrates, loads the demo data and prints the demo logins (``demo_data``), then runs the
+web server, a Celery worker and Celery beat as child processes. Ctrl-C (or SIGTERM) stops the
 children first and the embedded servers last.
 """
 
@@ -24,23 +24,6 @@ def _manage(*args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], check=True)  # noqa: S603 - fixed argv
 
 
-def _print_logins() -> None:
-    # The one import of proefdata outside it: the model-free list of demo accounts, for
-    # this development supervisor only (production runs gunicorn and Celery, not this).
-    from proefdata.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_KEY_BASE32, DEMO_USERS
-
-    print("\n" + "=" * 72)
-    print(f" Wmo-portaal draait op http://{HOST}:{PORT}   (stoppen: Ctrl-C)")
-    print(" Demo-accounts (alleen voor demonstratie), wachtwoord voor allemaal:")
-    print(f"   {DEMO_PASSWORD}")
-    for username, _first, _last, organisatie, rollen in DEMO_USERS:
-        print(f"   {username:<26} {organisatie:<28} {', '.join(rollen)}")
-    print(" SDD-accounts vragen daarna een code uit een authenticator-app.")
-    print(f" Demosleutel (base32) voor uw app: {DEMO_TOTP_KEY_BASE32}")
-    print(" Of vraag de code van nu op met:  make totp GEBRUIKER=consulent")
-    print("=" * 72 + "\n", flush=True)
-
-
 def main() -> int:
     os.environ.setdefault("DJANGO_DEBUG", "true")
     os.environ.setdefault("SDD_PROEFDATA", "true")  # demo_data below
@@ -48,8 +31,8 @@ def main() -> int:
     embedded.database_url()
     embedded.redis_url()
     _manage("migrate", "--no-input")
-    _manage("demo_data")
-    _print_logins()
+    # demo_data (app proefdata) loads the demo and prints the address and the demo accounts.
+    _manage("demo_data", f"--toon-aanmeldingen=http://{HOST}:{PORT}")
 
     python = sys.executable
     commands = {

@@ -99,3 +99,20 @@ def test_session_cleanup_task_removes_only_expired_sessions(db):
     )
     clear_expired_sessions()
     assert list(Session.objects.values_list("session_key", flat=True)) == ["geldig"]
+
+
+def test_make_run_prints_the_address_and_every_demo_account(db):
+    """`make run` asks demo_data for the logins, so the core imports nothing of proefdata."""
+    import io
+
+    from proefdata.demo.accounts import DEMO_PASSWORD, DEMO_USERS
+
+    uit = io.StringIO()
+    call_command("demo_data", clienten=5, toon_aanmeldingen="http://127.0.0.1:8000", stdout=uit)
+    tekst = uit.getvalue()
+    assert "Wmo-portaal draait op http://127.0.0.1:8000" in tekst
+    assert DEMO_PASSWORD in tekst
+    assert all(username in tekst for username, *_ in DEMO_USERS)
+    stil = io.StringIO()
+    call_command("demo_data", clienten=5, stdout=stil)
+    assert DEMO_PASSWORD not in stil.getvalue()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-# The `make run` supervisor prints the demo accounts (a model-free module); nothing else.
-TOEGESTAAN = {Path("sdd_portal/devserver.py")}
+# Nothing outside proefdata imports it (the `make run` supervisor calls its demo_data command).
+TOEGESTAAN: set[Path] = set()
 
 
 def _importeert_proefdata(pad: Path) -> bool:

@@ -188,9 +188,40 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--clienten", type=int, default=AANTAL_CLIENTEN)
+        parser.add_argument(
+            "--toon-aanmeldingen",
+            metavar="ADRES",
+            help="Print daarna het adres en de demo-accounts (voor make run).",
+        )
+
+    def handle(self, *args, **options):
+        self._laden(**options)
+        if options["toon_aanmeldingen"]:
+            self._aanmeldingen(options["toon_aanmeldingen"])
+
+    def _aanmeldingen(self, adres: str) -> None:
+        from proefdata.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_KEY_BASE32, DEMO_USERS
+
+        regels = [
+            "",
+            "=" * 72,
+            f" Wmo-portaal draait op {adres}   (stoppen: Ctrl-C)",
+            " Demo-accounts (alleen voor demonstratie), wachtwoord voor allemaal:",
+            f"   {DEMO_PASSWORD}",
+            *(
+                f"   {username:<26} {organisatie:<28} {', '.join(rollen)}"
+                for username, _first, _last, organisatie, rollen in DEMO_USERS
+            ),
+            " SDD-accounts vragen daarna een code uit een authenticator-app.",
+            f" Demosleutel (base32) voor uw app: {DEMO_TOTP_KEY_BASE32}",
+            " Of vraag de code van nu op met:  make totp GEBRUIKER=consulent",
+            "=" * 72,
+            "",
+        ]
+        self.stdout.write("\n".join(regels))
 
     @transaction.atomic
-    def handle(self, *args, **options):
+    def _laden(self, **options):
         rng = random.Random(2025)  # deterministic: the same demo on every machine
         gemeenten = {
             code: Gemeente.objects.update_or_create(code=code, defaults={"naam": naam})[0]
