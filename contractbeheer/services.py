@@ -16,12 +16,11 @@ from sdd_portal.periods import open_of_vanaf
 
 from .models import Aanbiedersignaal, Capaciteit, Clientenstop, Contract, MandaatDocument
 from .states import (
-    SIGNAAL_OVERGANGEN,
-    STOP_OVERGANGEN,
     ContractStatus,
     SignaalStatus,
     StopStatus,
-    controleer_overgang,
+    signaal_naar,
+    stop_naar,
 )
 
 
@@ -90,7 +89,7 @@ def stop_beoordelen(
     if not heeft_sdd_rol(actor, Rol.CONTRACTMANAGER):
         raise PermissionDenied("Alleen contractmanagement beoordeelt een cliëntenstop.")
     stop = Clientenstop.objects.select_for_update().get(pk=stop.pk)
-    controleer_overgang(STOP_OVERGANGEN, stop.status, besluit, "Deze cliëntenstop")
+    stop_naar(stop, besluit)
     if besluit in (StopStatus.AFGEWEZEN, StopStatus.AKKOORD_GEWIJZIGD) and not notitie.strip():
         raise ValidationError({"notitie_cm": "Licht toe waarom u afwijst of wat u wijzigt."})
     gemeenten = None
@@ -99,7 +98,6 @@ def stop_beoordelen(
         gemeenten = wijzigingen.pop("gemeenten", None)
         for veld, waarde in wijzigingen.items():
             setattr(stop, veld, waarde)
-    stop.status = besluit
     stop.notitie_cm = notitie
     stop.beoordeeld_door = actor
     stop.beoordeeld_op = timezone.now()
@@ -113,10 +111,9 @@ def stop_beoordelen(
 def stop_beeindigen(*, actor, stop: Clientenstop, einddatum, notitie: str = "") -> Clientenstop:
     _namens_aanbieder(actor, stop.aanbieder)
     stop = Clientenstop.objects.select_for_update().get(pk=stop.pk)
-    controleer_overgang(STOP_OVERGANGEN, stop.status, StopStatus.BEEINDIGD, "Deze cliëntenstop")
+    stop_naar(stop, StopStatus.BEEINDIGD)
     if einddatum < stop.ingangsdatum:
         raise ValidationError({"einddatum": "De einddatum ligt voor de ingangsdatum."})
-    stop.status = StopStatus.BEEINDIGD
     stop.einddatum = einddatum
     if notitie:
         stop.notitie_cm = f"{stop.notitie_cm}\n{notitie}".strip()
@@ -244,10 +241,9 @@ def signaal_beantwoorden(*, actor, signaal: Aanbiedersignaal, antwoord: str) -> 
     if not heeft_sdd_rol(actor, Rol.CONTRACTMANAGER, Rol.CONSULENT):
         raise PermissionDenied("Contractmanagement of de consulent beantwoordt signalen.")
     signaal = Aanbiedersignaal.objects.select_for_update().get(pk=signaal.pk)
-    controleer_overgang(SIGNAAL_OVERGANGEN, signaal.status, SignaalStatus.BEANTWOORD, "Dit signaal")
+    signaal_naar(signaal, SignaalStatus.BEANTWOORD)
     if not antwoord.strip():
         raise ValidationError({"antwoord": "Vul een antwoord in."})
-    signaal.status = SignaalStatus.BEANTWOORD
     signaal.antwoord = antwoord
     signaal.beantwoord_door = actor
     signaal.beantwoord_op = timezone.now()

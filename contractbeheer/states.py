@@ -62,3 +62,18 @@ def controleer_overgang(overgangen: dict, huidig: str, nieuw: str, wat: str) -> 
         **dict(SignaalStatus.choices),
     }
     _controleer(overgangen, huidig, nieuw, wat, labels)
+
+
+# ------------------------------------------------------- one helper per lifecycle
+
+
+def stop_naar(stop, nieuw: str) -> None:
+    """Move a client stop to ``nieuw`` after checking the table (the caller saves)."""
+    controleer_overgang(STOP_OVERGANGEN, stop.status, nieuw, "Deze cliëntenstop")
+    stop.status = nieuw
+
+
+def signaal_naar(signaal, nieuw: str) -> None:
+    """Move a provider's signal to ``nieuw`` after checking the table (the caller saves)."""
+    controleer_overgang(SIGNAAL_OVERGANGEN, signaal.status, nieuw, "Dit signaal")
+    signaal.status = nieuw

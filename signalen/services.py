@@ -19,6 +19,7 @@ from sdd_portal.api.gebeurtenissen import publiceren
 from sdd_portal.historie import opslaan
 
 from .models import Dagoverzicht, Ontvanger, Signaal, SignaalGelezen
+from .states import signaal_naar
 
 MAX_NOTITIE = 2000
 
@@ -58,7 +59,7 @@ def signaal_sluiten(*, actor, signaal: Signaal, notitie: str) -> Signaal:
         )
     if len(notitie) > MAX_NOTITIE:
         raise ValidationError({"notitie": f"De notitie is te lang: hooguit {MAX_NOTITIE} tekens."})
-    signaal.status = Signaal.Status.GESLOTEN
+    signaal_naar(signaal, Signaal.Status.GESLOTEN)
     signaal.gesloten_op = timezone.now()
     signaal.gesloten_door = actor
     signaal.sluitnotitie = notitie
@@ -78,7 +79,7 @@ def afhandelen(*, onderwerp, soorten: list[str], notitie: str, actor=None) -> in
     )
     aantal = 0
     for signaal in open_:
-        signaal.status = Signaal.Status.GESLOTEN
+        signaal_naar(signaal, Signaal.Status.GESLOTEN)
         signaal.gesloten_op = timezone.now()
         signaal.gesloten_door = actor
         signaal.sluitnotitie = notitie
