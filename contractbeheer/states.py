@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from sdd_portal.states import Levenscyclus
 from sdd_portal.states import controleer_overgang as _controleer
 
 
@@ -66,14 +67,6 @@ def controleer_overgang(overgangen: dict, huidig: str, nieuw: str, wat: str) -> 
 
 # ------------------------------------------------------- one helper per lifecycle
 
-
-def stop_naar(stop, nieuw: str) -> None:
-    """Move a client stop to ``nieuw`` after checking the table (the caller saves)."""
-    controleer_overgang(STOP_OVERGANGEN, stop.status, nieuw, "Deze cliëntenstop")
-    stop.status = nieuw
-
-
-def signaal_naar(signaal, nieuw: str) -> None:
-    """Move a provider's signal to ``nieuw`` after checking the table (the caller saves)."""
-    controleer_overgang(SIGNAAL_OVERGANGEN, signaal.status, nieuw, "Dit signaal")
-    signaal.status = nieuw
+_LABELS = {**dict(StopStatus.choices), **dict(SignaalStatus.choices)}
+stop_naar = Levenscyclus(STOP_OVERGANGEN, "Deze cliëntenstop", _LABELS).naar
+signaal_naar = Levenscyclus(SIGNAAL_OVERGANGEN, "Dit signaal", _LABELS).naar

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from sdd_portal.states import Levenscyclus
 from sdd_portal.states import controleer_overgang as _controleer
 
 
@@ -120,36 +121,18 @@ def controleer_overgang(overgangen: dict, huidig: str, nieuw: str, wat: str) -> 
 
 # ------------------------------------------------------- one helper per lifecycle
 
-
-def melding_naar(melding, nieuw: str) -> None:
-    controleer_overgang(MELDING_OVERGANGEN, melding.status, nieuw, "Deze melding")
-    melding.status = nieuw
-
-
-def plan_naar(plan, nieuw: str) -> None:
-    controleer_overgang(PLAN_OVERGANGEN, plan.status, nieuw, "Dit plan")
-    plan.status = nieuw
-
-
-def beschikking_naar(beschikking, nieuw: str) -> None:
-    controleer_overgang(BESCHIKKING_OVERGANGEN, beschikking.status, nieuw, "De beschikking")
-    beschikking.status = nieuw
-
-
-def brief_naar(brief, nieuw: str) -> None:
-    _controleer(BRIEF_OVERGANGEN, brief.status, nieuw, "De brief", dict(BriefStatus.choices))
-    brief.status = nieuw
-
-
-def verzendrun_naar(run, nieuw: str) -> None:
-    _controleer(
-        VERZENDRUN_OVERGANGEN, run.status, nieuw, "De verzendrun", dict(VerzendrunStatus.choices)
-    )
-    run.status = nieuw
-
-
-def bulklijst_naar(lijst, nieuw: str) -> None:
-    _controleer(
-        BULKLIJST_OVERGANGEN, lijst.status, nieuw, "Deze lijst", dict(BulklijstStatus.choices)
-    )
-    lijst.status = nieuw
+_HO_LABELS = {
+    **dict(MeldingStatus.choices),
+    **dict(PlanStatus.choices),
+    **dict(BeschikkingStatus.choices),
+}
+melding_naar = Levenscyclus(MELDING_OVERGANGEN, "Deze melding", _HO_LABELS).naar
+plan_naar = Levenscyclus(PLAN_OVERGANGEN, "Dit plan", _HO_LABELS).naar
+beschikking_naar = Levenscyclus(BESCHIKKING_OVERGANGEN, "De beschikking", _HO_LABELS).naar
+brief_naar = Levenscyclus(BRIEF_OVERGANGEN, "De brief", dict(BriefStatus.choices)).naar
+verzendrun_naar = Levenscyclus(
+    VERZENDRUN_OVERGANGEN, "De verzendrun", dict(VerzendrunStatus.choices)
+).naar
+bulklijst_naar = Levenscyclus(
+    BULKLIJST_OVERGANGEN, "Deze lijst", dict(BulklijstStatus.choices)
+).naar

@@ -4,7 +4,7 @@ a new signal."""
 
 from __future__ import annotations
 
-from sdd_portal.states import controleer_overgang
+from sdd_portal.states import Levenscyclus
 
 OPEN = "open"
 GESLOTEN = "gesloten"
@@ -15,7 +15,5 @@ SIGNAAL_OVERGANGEN: dict[str, frozenset[str]] = {
 }
 
 
-def signaal_naar(signaal, nieuw: str) -> None:
-    """Move ``signaal`` to ``nieuw`` after checking the table (the caller saves)."""
-    controleer_overgang(SIGNAAL_OVERGANGEN, signaal.status, nieuw, "Dit signaal")
-    signaal.status = nieuw
+# Moves ``signaal`` to a status after checking the table (the caller saves).
+signaal_naar = Levenscyclus(SIGNAAL_OVERGANGEN, "Dit signaal").naar
