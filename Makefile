@@ -7,7 +7,7 @@ SCALE ?= demo
 # so the data of `make run` stays as it is. Ignored when DATABASE_URL is set.
 bench: export SDD_DATABASE_NAME = sdd_bench_$(SCALE)
 
-.PHONY: run test lint format bootstrap totp migrations shell clean-data bench openapi
+.PHONY: run test lint format bootstrap totp migrations shell clean-data bench openapi lock
 
 run: ## Start the portal with demo data at http://127.0.0.1:8000 (web, worker, beat)
 	@bash scripts/bootstrap.sh run
@@ -26,6 +26,18 @@ lint: ## ruff check, ruff format --check, makemigrations --check, OpenAPI drift 
 
 openapi: ## Regenerate docs/api/openapi.yaml after an API change (commit it)
 	@bash scripts/openapi.sh write
+
+# The locked dependencies (with hashes) that bootstrap, the Dockerfile and CI install.
+# Existing pins are kept unless UPGRADE=1 (all) or LOCK_ARGS="--upgrade-package NAME".
+UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --quiet --generate-hashes \
+	--python-version 3.11 --universal --custom-compile-command "make lock" \
+	$(if $(UPGRADE),--upgrade) $(LOCK_ARGS)
+
+lock: ## Refresh requirements/base.txt and requirements/dev.txt from pyproject.toml (UPGRADE=1: newest versions)
+	@bash scripts/bootstrap.sh run
+	@$(UV_COMPILE) -o requirements/base.txt
+	@$(UV_COMPILE) --extra dev -c requirements/base.txt -o requirements/dev.txt
+	@echo "Locked: requirements/base.txt (runtime, Dockerfile) and requirements/dev.txt (make run/test/lint)"
 
 format: ## Apply ruff's fixes and formatting
 	@$(VENV)/bin/ruff check --fix .
