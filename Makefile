@@ -65,15 +65,8 @@ openapi: ## Regenerate docs/api/openapi.yaml after an API change (commit it)
 
 # The locked dependencies (with hashes) that bootstrap, the Dockerfile and CI install.
 # Existing pins are kept unless UPGRADE=1 (all) or LOCK_ARGS="--upgrade-package NAME".
-UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --quiet --generate-hashes \
-	--python-version 3.11 --universal --custom-compile-command "make lock" \
-	$(if $(UPGRADE),--upgrade) $(LOCK_ARGS)
-
-lock: ## Refresh requirements/base.txt and requirements/dev.txt from pyproject.toml (UPGRADE=1: newest versions)
-	@bash scripts/bootstrap.sh run
-	@$(UV_COMPILE) -o requirements/base.txt
-	@$(UV_COMPILE) --extra dev -c requirements/base.txt -o requirements/dev.txt
-	@echo "Locked: requirements/base.txt (runtime, Dockerfile) and requirements/dev.txt (make run/test/lint)"
+lock: bootstrap ## Refresh requirements/base.txt and requirements/dev.txt from pyproject.toml (UPGRADE=1: newest versions)
+	@bash scripts/lock.sh $(if $(UPGRADE),--upgrade) $(LOCK_ARGS)
 
 format: ## Apply ruff's fixes and formatting
 	@$(VENV)/bin/ruff check --fix .
