@@ -7,10 +7,10 @@ SCALE ?= demo
 # so the data of `make run` stays as it is. Ignored when DATABASE_URL is set.
 bench: export SDD_DATABASE_NAME = sdd_bench_$(SCALE)
 
-# Coverage in `make test`: the whole suite fails below this floor (a partial run with
-# PYTEST_ARGS only reports). COVERAGE=0 runs without measuring.
+# Coverage in `make test`: the whole suite fails below this floor (measured: 91.9 % with
+# 679 tests on 2026-12-07); a partial run (PYTEST_ARGS) only reports. COVERAGE=0: no measuring.
 COVERAGE ?= 1
-COVERAGE_FLOOR := 85
+COVERAGE_FLOOR := 90
 COV_ARGS = $(if $(filter 1,$(COVERAGE)),--cov --cov-report=term:skip-covered \
 	$(if $(PYTEST_ARGS),,--cov-fail-under=$(COVERAGE_FLOOR)))
 # djLint: the project's templates and those of any app.
