@@ -14,12 +14,11 @@ RUN apt-get update \
  && useradd --create-home --uid 1000 portal \
  && mkdir -p /data/documents && chown portal /data/documents
 WORKDIR /app
-COPY pyproject.toml README.md ./
-COPY sdd_portal sdd_portal
-COPY indicaties indicaties
-COPY bandbreedte bandbreedte
-RUN pip install --no-cache-dir . 
+# Runtime dependencies exactly as locked (hashes checked), in a layer of their own.
+COPY requirements/base.txt requirements/base.txt
+RUN pip install --no-cache-dir --require-hashes -r requirements/base.txt
 COPY . .
+RUN pip install --no-cache-dir --no-deps .
 COPY --from=assets /build/static/vendor static/vendor
 RUN DJANGO_DEBUG=true DATABASE_URL=postgres://unused/unused REDIS_URL=redis://unused:6379/0 \
     python manage.py collectstatic --no-input

@@ -40,14 +40,16 @@ if [ "$mode" = test ] && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   fail "Chromium at ${CHROMIUM_PATH:-/usr/bin/chromium}: apt-get install chromium (or set CHROMIUM_PATH)"
 fi
 
-# 3. Virtualenv with the project and its development tools.
+# 3. Virtualenv with the project and its development tools, exactly as locked
+#    (requirements/dev.txt, with hashes; `make lock` refreshes it from pyproject.toml).
+LOCK=requirements/dev.txt
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv || fail "python3-venv: apt-get install python3-venv"
 fi
-if [ ! -f .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
-  echo "Installing Python packages into .venv"
-  if ! { .venv/bin/python -m pip install --quiet --upgrade pip \
-         && .venv/bin/python -m pip install --quiet -e '.[dev]'; } > .venv/install.log 2>&1; then
+if [ ! -f .venv/.installed ] || [ "$LOCK" -nt .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
+  echo "Installing Python packages into .venv ($LOCK)"
+  if ! { .venv/bin/python -m pip install --quiet --require-hashes -r "$LOCK" \
+         && .venv/bin/python -m pip install --quiet --no-deps -e .; } > .venv/install.log 2>&1; then
     tail -n 20 .venv/install.log >&2
     fail "Python packages could not be installed (full log: .venv/install.log)"
   fi
