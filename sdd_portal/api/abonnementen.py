@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
+from typing import cast
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -199,7 +200,8 @@ class AbonnementSerializer(serializers.ModelSerializer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The event kinds the apps registered (known once every app is ready).
-        self.fields["gebeurtenissen"].child.choices = gebeurtenis_keuzes()
+        keuze = cast(serializers.ListField, self.fields["gebeurtenissen"]).child
+        cast(serializers.ChoiceField, keuze).choices = gebeurtenis_keuzes()
 
 
 class AbonnementAanmeldenSerializer(serializers.Serializer):
