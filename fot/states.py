@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from sdd_portal.states import Levenscyclus
 from sdd_portal.states import controleer_overgang as _controleer
 
 
@@ -58,6 +59,12 @@ ACTIE_OVERGANGEN: dict[str, frozenset[str]] = {
 }
 
 
+_LABELS = {**dict(VergaderingStatus.choices), **dict(ActieStatus.choices)}
+
+
 def controleer_overgang(overgangen: dict, huidig: str, nieuw: str, wat: str) -> None:
-    labels = {**dict(VergaderingStatus.choices), **dict(ActieStatus.choices)}
-    _controleer(overgangen, huidig, nieuw, wat, labels)
+    _controleer(overgangen, huidig, nieuw, wat, _LABELS)
+
+
+VERGADERING = Levenscyclus(VERGADERING_OVERGANGEN, "Deze vergadering", _LABELS)
+ACTIEPUNT = Levenscyclus(ACTIE_OVERGANGEN, "Dit actiepunt", _LABELS)

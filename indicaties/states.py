@@ -109,23 +109,20 @@ BULKLIJST_OVERGANGEN: dict[str, frozenset[str]] = {
 }
 
 
-def controleer_overgang(overgangen: dict, huidig: str, nieuw: str, wat: str) -> None:
-    """The check for the lifecycles of the HO process (melding, plan, decision)."""
-    labels = {
-        **dict(MeldingStatus.choices),
-        **dict(PlanStatus.choices),
-        **dict(BeschikkingStatus.choices),
-    }
-    _controleer(overgangen, huidig, nieuw, wat, labels)
-
-
-# ------------------------------------------------------- one helper per lifecycle
-
 _HO_LABELS = {
     **dict(MeldingStatus.choices),
     **dict(PlanStatus.choices),
     **dict(BeschikkingStatus.choices),
 }
+
+
+def controleer_overgang(overgangen: dict, huidig: str, nieuw: str, wat: str) -> None:
+    """The check for the lifecycles of the HO process (melding, plan, decision)."""
+    _controleer(overgangen, huidig, nieuw, wat, _HO_LABELS)
+
+
+# ------------------------------------------------------- one helper per lifecycle
+
 melding_naar = Levenscyclus(MELDING_OVERGANGEN, "Deze melding", _HO_LABELS).naar
 plan_naar = Levenscyclus(PLAN_OVERGANGEN, "Dit plan", _HO_LABELS).naar
 beschikking_naar = Levenscyclus(BESCHIKKING_OVERGANGEN, "De beschikking", _HO_LABELS).naar

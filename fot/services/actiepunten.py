@@ -14,7 +14,7 @@ from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.historie import opslaan
 
 from ..models import Actiepunt, Actieupdate, Agendapunt, Vergadering
-from ..states import ACTIE_OVERGANGEN, ActieStatus, controleer_overgang
+from ..states import ACTIEPUNT, ActieStatus
 from .vergaderingen import _alleen_cm, _gewijzigd, _niet_vergrendeld
 
 
@@ -25,8 +25,7 @@ def actiepunt_naar(
     ``ACTIE_OVERGANGEN`` (a Dutch ValidationError otherwise, nothing saved); a done item
     carries the date it was done (``datum``), any other status none. It checks no permission:
     call it from a service that has."""
-    controleer_overgang(ACTIE_OVERGANGEN, actiepunt.status, status, "Dit actiepunt")
-    actiepunt.status = status
+    ACTIEPUNT.naar(actiepunt, status)
     actiepunt.afgerond_op = datum if status == ActieStatus.AFGEROND else None
     return opslaan(actiepunt, actor=actor, reden=reden)
 

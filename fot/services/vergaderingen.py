@@ -25,7 +25,7 @@ from ..models import (
     Tafellid,
     Vergadering,
 )
-from ..states import VERGADERING_OVERGANGEN, VergaderingStatus, controleer_overgang
+from ..states import VERGADERING, VergaderingStatus
 
 STANDAARDAGENDA = [
     ("Opening", AgendapuntSoort.OPENING),
@@ -45,8 +45,7 @@ def vergadering_naar(
     ``VERGADERING_OVERGANGEN`` (a Dutch ValidationError otherwise, nothing saved), then the
     status and ``velden`` are saved in one history row. It checks no permission: call it from
     a service that has."""
-    controleer_overgang(VERGADERING_OVERGANGEN, vergadering.status, status, "Deze vergadering")
-    vergadering.status = status
+    VERGADERING.naar(vergadering, status)
     for veld, waarde in velden.items():
         setattr(vergadering, veld, waarde)
     return opslaan(vergadering, actor=actor, reden=reden)

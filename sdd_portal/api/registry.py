@@ -64,16 +64,16 @@ def verwijderbaar(item: Verwijderbaar) -> None:
     _VERWIJDERBAAR[item.resource] = item
 
 
-def _gesorteerd(items):
-    return sorted(items, key=lambda i: (i.volgorde, i.code if hasattr(i, "code") else ""))
-
-
 def resources() -> list[Resource]:
-    return _gesorteerd(_RESOURCES.values())
+    return sorted(_RESOURCES.values(), key=lambda r: (r.volgorde, r.code))
 
 
 def gebeurtenissen() -> list[Gebeurtenis]:
-    return _gesorteerd(_GEBEURTENISSEN.values())
+    return sorted(_GEBEURTENISSEN.values(), key=lambda g: (g.volgorde, g.code))
+
+
+def gebeurtenis_van(code: str) -> Gebeurtenis:
+    return _GEBEURTENISSEN[code]
 
 
 def verwijderbare() -> list[Verwijderbaar]:

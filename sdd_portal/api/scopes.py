@@ -40,4 +40,4 @@ def gebeurtenis_codes() -> list[str]:
 
 def resource_van(soort: str) -> str:
     """The resource an event kind is about."""
-    return registry._GEBEURTENISSEN[soort].resource
+    return registry.gebeurtenis_van(soort).resource
