@@ -7,12 +7,18 @@ Celery broker. Both URLs are then exported into the environment, so that child
 processes (runserver's reloader, Celery worker and beat started by ``make run``)
 connect to the same servers instead of starting their own.
 
+The embedded database uses the two roles of docs/adr/0012-database-roles.md: the server's
+superuser ``postgres`` is the OWNER (``DATABASE_OWNER_URL``: migrations, partition retention)
+and the role ``sdd_runtime`` (no superuser, owns nothing) is what ``DATABASE_URL`` names, so
+the web server, worker and beat of ``make run`` cannot rewrite the access log.
+
 The first process that starts a server owns it and stops it when it exits;
 processes that find a server already running attach to it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import warnings
 from pathlib import Path
@@ -21,12 +27,15 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("SDD_DATA_DIR", BASE_DIR / ".data"))
 # The embedded database; `make bench` uses its own per scale (sdd_bench_region, ...).
 DATABASE_NAME = os.environ.get("SDD_DATABASE_NAME") or "sdd_portal"
+# The runtime role the embedded server creates (the owner is its superuser ``postgres``).
+RUNTIME_ROLE = "sdd_runtime"
 
 _handles: list[object] = []  # keep the server handles alive for the process lifetime
 
 
 def database_url() -> str:
-    """Return ``DATABASE_URL``, starting the embedded PostgreSQL when it is not set."""
+    """Return ``DATABASE_URL`` (the runtime role), starting the embedded PostgreSQL when it
+    is not set; then ``DATABASE_OWNER_URL`` is set to the embedded owner too."""
     url = os.environ.get("DATABASE_URL")
     if url:
         return url
@@ -39,9 +48,18 @@ def database_url() -> str:
     _forget_dead_handles(server)
     _handles.append(server)
     _ensure_database(server.get_uri("postgres"))
-    url = server.get_uri(DATABASE_NAME)
+    info = server.get_postmaster_info()
+    url = info.get_uri(user=RUNTIME_ROLE, database=DATABASE_NAME)
     os.environ["DATABASE_URL"] = url
+    os.environ["DATABASE_OWNER_URL"] = server.get_uri(DATABASE_NAME)
     return url
+
+
+def database_owner_url() -> str:
+    """Return ``DATABASE_OWNER_URL`` (the role that owns the tables), or "" when only
+    ``DATABASE_URL`` is configured (a single role: the access log is not protected)."""
+    database_url()
+    return os.environ.get("DATABASE_OWNER_URL", "")
 
 
 def _forget_dead_handles(server) -> None:
@@ -64,6 +82,14 @@ def _ensure_database(maintenance_url: str) -> None:
         ).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
+        # The runtime role: may log in, nothing else (no superuser, no CREATEDB/CREATEROLE);
+        # migrate grants it its table rights (sdd_portal.audit.rollen).
+        rol = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (RUNTIME_ROLE,))
+        if not rol.fetchone():
+            # Another process may create it at the same moment.
+            fouten = (psycopg.errors.DuplicateObject, psycopg.errors.UniqueViolation)
+            with contextlib.suppress(*fouten):
+                conn.execute(f"CREATE ROLE {RUNTIME_ROLE} LOGIN")
 
 
 def redis_url() -> str:

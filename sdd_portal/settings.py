@@ -135,7 +135,24 @@ def _database_config(url: str) -> dict:
     }
 
 
-DATABASES = {"default": _database_config(embedded.database_url())}
+# Two database roles (docs/adr/0012-database-roles.md): DATABASE_URL is the RUNTIME role of
+# the web server, worker and beat (ordinary DML; on the access log only INSERT and SELECT;
+# owns nothing); DATABASE_OWNER_URL is the OWNER role that runs the migrations and the
+# owner jobs. A process runs as owner only when SDD_DATABASE_EIGENAAR is true, which
+# manage.py sets for the commands that change the schema (manage.py: EIGENAAR_COMMANDOS).
+DATABASE_RUNTIME_URL = embedded.database_url()
+DATABASE_OWNER_URL = embedded.database_owner_url()
+# True in an owner process (migrate, retention); with a single role it uses DATABASE_URL.
+DATABASE_ALS_EIGENAAR = env.bool("SDD_DATABASE_EIGENAAR", default=False)
+# The role migrate grants the runtime rights to: the user of DATABASE_URL unless named.
+DATABASE_RUNTIME_ROLE = env(
+    "DATABASE_RUNTIME_ROLE", default=conninfo_to_dict(DATABASE_RUNTIME_URL).get("user", "")
+)
+DATABASES = {
+    "default": _database_config(
+        DATABASE_OWNER_URL if DATABASE_ALS_EIGENAAR and DATABASE_OWNER_URL else DATABASE_RUNTIME_URL
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = embedded.redis_url()
@@ -182,6 +199,9 @@ CELERY_BEAT_SCHEDULE = {
 
 # Months ahead for which the daily task creates access-log partitions.
 TOEGANGSLOG_PARTITIES_VOORUIT = env.int("TOEGANGSLOG_PARTITIES_VOORUIT", default=12)
+# Retention of the access log in months (`manage.py toegangslog_bewaren`, an owner job);
+# 0: not set, nothing is removed (a policy decision of the SDD, docs/toegangslog.md).
+TOEGANGSLOG_BEWAARTERMIJN_MAANDEN = env.int("TOEGANGSLOG_BEWAARTERMIJN_MAANDEN", default=0)
 
 HEALTHCHECK_TIMEOUT = env.float("HEALTHCHECK_TIMEOUT", default=2.0)
 

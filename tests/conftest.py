@@ -154,6 +154,8 @@ def celery_worker(transactional_db, settings):
         "REDIS_URL": settings.CELERY_BROKER_URL,
         "DOCUMENTS_ROOT": str(settings.DOCUMENTS_ROOT),
         "DJANGO_DEBUG": "false",
+        # The URL above is the test database's (the owner's connection of the tests).
+        "SDD_DATABASE_EIGENAAR": "false",
         # The test's own choice (tests deliver to a receiver on 127.0.0.1).
         "API_CALLBACK_HTTP_TOESTAAN": str(settings.API_CALLBACK_HTTP_TOESTAAN).lower(),
     }

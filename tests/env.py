@@ -15,3 +15,7 @@ os.environ.setdefault("STATIC_MANIFEST", "false")
 os.environ.setdefault("EMAIL_URL", "consolemail://")
 # The demo and benchmark commands (proefdata/), which the tests load data with.
 os.environ.setdefault("SDD_PROEFDATA", "true")
+# The tests create the test database and migrate it, so they connect as the OWNER role
+# (DATABASE_OWNER_URL when set); tests/audit/test_databaserollen.py connects as the runtime
+# role on purpose (docs/adr/0012-database-roles.md).
+os.environ.setdefault("SDD_DATABASE_EIGENAAR", "true")

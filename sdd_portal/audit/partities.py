@@ -4,7 +4,8 @@ The table ``audit_accesslogentry`` is range-partitioned on ``timestamp``, one pa
 calendar month in Dutch time (``audit_accesslogentry_p202611``), plus a DEFAULT partition
 that catches any row whose month has no partition yet, so an insert never fails.
 
-``partities_bijwerken`` runs daily (Celery beat, ``tasks.partities_bijhouden``): it creates
+``partities_bijwerken`` runs daily (Celery beat, ``tasks.partities_bijhouden``, as the runtime
+role through the SECURITY DEFINER function of migration 0006, ADR 0012): it creates
 the partitions for this month through ``TOEGANGSLOG_PARTITIES_VOORUIT`` months ahead and,
 when rows landed in DEFAULT, gives their months a partition and moves the rows there. Rows
 are never updated or deleted (the append-only trigger refuses that): the DEFAULT partition is
@@ -12,7 +13,9 @@ detached, the new partitions and an empty DEFAULT are created, the rows are inse
 through the partitioned table, and the detached table is dropped, all in one transaction.
 
 ``partities_verwijderen`` is the retention route: it detaches and drops whole partitions
-older than a given number of months. Nothing calls it automatically.
+older than a given number of months. Only the owner role can (``manage.py
+toegangslog_bewaren``, an owner job); ``partities_voor_periode`` too creates tables and is for
+owner commands (the synthetic data).
 """
 
 from __future__ import annotations
@@ -33,10 +36,7 @@ TIJDZONE = "Europe/Amsterdam"  # partition bounds are Dutch calendar months
 VOORUIT = 12  # default for settings.TOEGANGSLOG_PARTITIES_VOORUIT
 LOCK_TIMEOUT = "5s"  # never queue for long in front of the inserts of every page
 _NAAM = re.compile(rf"^{TABEL}_p(\d{{4}})(\d{{2}})$")
-_ADVISORY_LOCK = 7513_0001  # one maintenance run at a time (NEN 7513)
-_MAANDEN_IN_DEFAULT = f"""
-    SELECT DISTINCT date_trunc('month', timestamp AT TIME ZONE %s)::date FROM {DEFAULT}
-"""  # noqa: S608 - module constants only
+_ADVISORY_LOCK = 7513_0001  # one maintenance run at a time (also in migration 0006)
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,6 @@ def maanden_later(maand: date, aantal: int) -> date:
 
 def partitie_naam(maand: date) -> str:
     return f"{TABEL}_p{maand:%Y%m}"
-
-
-def _kolommen() -> str:
-    return ", ".join(
-        connection.ops.quote_name(f.column) for f in AccessLogEntry._meta.concrete_fields
-    )
 
 
 def partities() -> list[Partitie]:
@@ -124,6 +118,10 @@ def partities_bijwerken(*, vooruit: int | None = None, vandaag: date | None = No
     partitions. Returns the names of the partitions created. Safe to run twice: a second
     run creates nothing.
 
+    The work is done by the database function ``audit_partities_bijwerken`` (migration
+    0006), which runs with the owner's rights (SECURITY DEFINER), so the runtime role of the
+    Celery worker can maintain the partitions without owning the table (ADR 0012).
+
     Locks: new partitions are attached (SHARE UPDATE EXCLUSIVE on the table; pages go on),
     DEFAULT is locked while it is checked. Only when DEFAULT holds rows is it detached,
     which locks the whole table (ACCESS EXCLUSIVE) until the rows have moved. Every lock is
@@ -133,36 +131,9 @@ def partities_bijwerken(*, vooruit: int | None = None, vandaag: date | None = No
     if vooruit is None:
         vooruit = getattr(settings, "TOEGANGSLOG_PARTITIES_VOORUIT", VOORUIT)
     eerste = maand_begin(vandaag or timezone.localdate())
-    gewenst = {maanden_later(eerste, n) for n in range(vooruit + 1)}
     with transaction.atomic(), connection.cursor() as cursor:
-        _voorbereiden(cursor)
-        # Holds back inserts into DEFAULT only (no other partition) until the commit.
-        cursor.execute(f"LOCK TABLE {DEFAULT} IN SHARE ROW EXCLUSIVE MODE")
-        cursor.execute(_MAANDEN_IN_DEFAULT, [TIJDZONE])
-        in_default = {row[0] for row in cursor.fetchall()}
-        nieuw = sorted((gewenst | in_default) - _maanden_met_partitie())
-        if not nieuw:
-            return []
-        if in_default:
-            # Rows in DEFAULT would violate the new partitions' bounds: take DEFAULT out,
-            # create the partitions and a new, empty DEFAULT, and route the rows again.
-            oud = f"{DEFAULT}_oud"
-            cursor.execute(f"ALTER TABLE {TABEL} DETACH PARTITION {DEFAULT}")
-            cursor.execute(f"ALTER TABLE {DEFAULT} RENAME TO {oud}")
-            for maand in nieuw:
-                _partitie_maken(cursor, maand)
-            cursor.execute(f"CREATE TABLE {DEFAULT} PARTITION OF {TABEL} DEFAULT")
-            kolommen = _kolommen()
-            cursor.execute(
-                f"INSERT INTO {TABEL} ({kolommen}) SELECT {kolommen} FROM {oud}"  # noqa: S608
-            )
-            cursor.execute(f"DROP TABLE {oud}")
-            for maand in sorted(in_default):
-                cursor.execute(f"ANALYZE {connection.ops.quote_name(partitie_naam(maand))}")
-        else:
-            for maand in nieuw:
-                _partitie_maken(cursor, maand)
-    return [partitie_naam(maand) for maand in nieuw]
+        cursor.execute("SELECT audit_partities_bijwerken(%s, %s)", [vooruit, eerste])
+        return [rij[0] for rij in cursor.fetchall()]
 
 
 def partities_voor_periode(van: date, tot: date) -> list[str]:
@@ -177,6 +148,8 @@ def partities_voor_periode(van: date, tot: date) -> list[str]:
         nieuw = sorted(set(maanden) - _maanden_met_partitie())
         for maand in nieuw:
             _partitie_maken(cursor, maand)
+        if nieuw:
+            cursor.execute("SELECT audit_toegangslog_rechten_beperken()")
     return [partitie_naam(maand) for maand in nieuw]
 
 
