@@ -12,14 +12,15 @@ month partitions from ``vandaag``'s month through ``vooruit`` months ahead and m
 of DEFAULT into their month (detach DEFAULT, create the partitions and an empty DEFAULT,
 insert the rows again through the partitioned table, drop the old DEFAULT, in the caller's
 transaction). It drops no partition and takes no table or SQL from its caller; ``vooruit``
-is limited to 0-60 and ``vandaag`` to within a year of today. ``search_path`` is fixed.
+is limited to 0-60 and ``vandaag`` to within a year of today. ``search_path`` is fixed
+(``pg_catalog`` first, ``pg_temp`` last), new tables are created in ``public`` by name.
 """
 
 from django.db import migrations
 
 FORWARD = """
 CREATE FUNCTION audit_toegangslog_rechten_beperken() RETURNS void
-LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     recht record;
 BEGIN
@@ -41,7 +42,7 @@ REVOKE ALL ON FUNCTION audit_toegangslog_rechten_beperken() FROM PUBLIC;
 
 CREATE FUNCTION audit_partities_bijwerken(vooruit integer, vandaag date)
 RETURNS SETOF text
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     tz constant text := 'Europe/Amsterdam';
     eerste date := date_trunc('month', vandaag)::date;
@@ -89,7 +90,7 @@ BEGIN
         naam := 'audit_accesslogentry_p' || to_char(maand, 'YYYYMM');
         -- CREATE + ATTACH: a SHARE UPDATE EXCLUSIVE lock only, pages go on inserting.
         EXECUTE format(
-            'CREATE TABLE %I (LIKE audit_accesslogentry INCLUDING DEFAULTS INCLUDING CONSTRAINTS)',
+            'CREATE TABLE public.%I (LIKE audit_accesslogentry INCLUDING DEFAULTS INCLUDING CONSTRAINTS)',
             naam
         );
         EXECUTE format(
@@ -100,7 +101,7 @@ BEGIN
         RETURN NEXT naam;
     END LOOP;
     IF in_default IS NOT NULL THEN
-        CREATE TABLE audit_accesslogentry_default PARTITION OF audit_accesslogentry DEFAULT;
+        CREATE TABLE public.audit_accesslogentry_default PARTITION OF audit_accesslogentry DEFAULT;
         SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO kolommen
             FROM pg_attribute
             WHERE attrelid = 'audit_accesslogentry'::regclass AND attnum > 0
