@@ -24,10 +24,13 @@ def toegangslog_beschermd(app_configs=None, databases=None, **kwargs):
     DEBUG on, an error otherwise. Silent for the owner commands (migrate) themselves."""
     if not databases or "default" not in databases or settings.DATABASE_ALS_EIGENAAR:
         return []
+    from django.db import connection
+
     from .rollen import beschermingsprobleem
 
     try:
-        probleem = beschermingsprobleem()
+        with connection.cursor() as cursor:
+            probleem = beschermingsprobleem(cursor)
     except DatabaseError:
         return []  # no database: other checks and the health check say so
     if probleem is None:

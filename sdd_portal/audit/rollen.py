@@ -74,17 +74,16 @@ def na_migratie(sender, *, using: str = "default", **kwargs) -> None:
     rechten_toekennen(rol, using=using)
 
 
-def beschermingsprobleem(using: str = "default") -> str | None:
-    """Why the connection ``using`` could rewrite the access log (it is a superuser or owns
-    the table), or None when it cannot."""
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            "SELECT r.rolsuper, pg_has_role(current_user, c.relowner, 'USAGE'), current_user "
-            "FROM pg_roles r, pg_class c "
-            "WHERE r.rolname = current_user AND c.oid = to_regclass(%s)",
-            [TABEL],
-        )
-        rij = cursor.fetchone()
+def beschermingsprobleem(cursor) -> str | None:
+    """Why the role of ``cursor``'s connection could rewrite the access log (it is a
+    superuser or owns the table), or None when it cannot."""
+    cursor.execute(
+        "SELECT r.rolsuper, pg_has_role(current_user, c.relowner, 'USAGE'), current_user "
+        "FROM pg_roles r, pg_class c "
+        "WHERE r.rolname = current_user AND c.oid = to_regclass(%s)",
+        [TABEL],
+    )
+    rij = cursor.fetchone()
     if rij is None:
         return None  # not migrated yet
     superuser, eigenaar, rol = rij
@@ -93,3 +92,9 @@ def beschermingsprobleem(using: str = "default") -> str | None:
     if eigenaar:
         return f"de databaserol {rol} is eigenaar van {TABEL}"
     return None
+
+
+def is_eigenaar(using: str = "default") -> bool:
+    """Whether the connection ``using`` may alter the access log (owner or superuser)."""
+    with connections[using].cursor() as cursor:
+        return beschermingsprobleem(cursor) is not None
