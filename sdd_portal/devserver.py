@@ -1,8 +1,9 @@
 """``make run``: the whole portal on one machine, stopped together with Ctrl-C.
 
 Starts the embedded PostgreSQL and Redis when DATABASE_URL / REDIS_URL are not set,
-migrates, loads the demo data and prints the demo logins (``demo_data``), then runs the
-web server, a Celery worker and Celery beat as child processes. Ctrl-C (or SIGTERM) stops the
+migrates as the owner role (DATABASE_OWNER_URL), loads the demo data and prints the demo
+logins (``demo_data``), then runs the web server, a Celery worker and Celery beat as child
+processes connected as the runtime role of DATABASE_URL (docs/adr/0012-database-roles.md). Ctrl-C (or SIGTERM) stops the
 children first and the embedded servers last.
 """
 
@@ -20,8 +21,9 @@ HOST = os.environ.get("PORTAL_HOST", "127.0.0.1")
 PORT = os.environ.get("PORTAL_PORT", "8000")
 
 
-def _manage(*args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], check=True)  # noqa: S603 - fixed argv
+def _manage(*args: str, eigenaar: bool = False) -> None:
+    env = {**os.environ, "SDD_DATABASE_EIGENAAR": "true" if eigenaar else "false"}
+    subprocess.run([sys.executable, "manage.py", *args], check=True, env=env)  # noqa: S603
 
 
 def main() -> int:
@@ -30,7 +32,9 @@ def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sdd_portal.settings")
     embedded.database_url()
     embedded.redis_url()
-    _manage("migrate", "--no-input")
+    # Everything from here on (demo data, web, worker, beat) is the runtime role.
+    os.environ["SDD_DATABASE_EIGENAAR"] = "false"
+    _manage("migrate", "--no-input", eigenaar=True)
     # demo_data (app proefdata) loads the demo and prints the address and the demo accounts.
     _manage("demo_data", f"--toon-aanmeldingen=http://{HOST}:{PORT}")
 
