@@ -3,8 +3,8 @@
 Starts the embedded PostgreSQL and Redis when DATABASE_URL / REDIS_URL are not set,
 migrates as the owner role (DATABASE_OWNER_URL), loads the demo data and prints the demo
 logins (``demo_data``), then runs the web server, a Celery worker and Celery beat as child
-processes connected as the runtime role of DATABASE_URL (docs/adr/0012-database-roles.md). Ctrl-C (or SIGTERM) stops the
-children first and the embedded servers last.
+processes connected as the runtime role of DATABASE_URL (docs/adr/0012-database-roles.md).
+Ctrl-C (or SIGTERM) stops the children first and the embedded servers last.
 """
 
 from __future__ import annotations
