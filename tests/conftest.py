@@ -148,13 +148,19 @@ def celery_worker(transactional_db, settings):
         f"postgres://{quote(db['USER'] or '', safe='')}:{quote(db['PASSWORD'] or '', safe='')}"
         f"@{quote(db['HOST'] or '', safe='')}:{db['PORT'] or 5432}/{db['NAME']}"
     )
+    if settings.DATABASE_RUNTIME_ROLE not in ("", db["USER"]):
+        # Two roles configured: the worker connects as the runtime role, as in production.
+        from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+        params = conninfo_to_dict(settings.DATABASE_RUNTIME_URL)
+        url = make_conninfo(**{**params, "dbname": db["NAME"]})
     env = {
         **os.environ,
         "DATABASE_URL": url,
         "REDIS_URL": settings.CELERY_BROKER_URL,
         "DOCUMENTS_ROOT": str(settings.DOCUMENTS_ROOT),
         "DJANGO_DEBUG": "false",
-        # The URL above is the test database's (the owner's connection of the tests).
+        # The URL above names the test database (not DATABASE_OWNER_URL's).
         "SDD_DATABASE_EIGENAAR": "false",
         # The test's own choice (tests deliver to a receiver on 127.0.0.1).
         "API_CALLBACK_HTTP_TOESTAAN": str(settings.API_CALLBACK_HTTP_TOESTAAN).lower(),
