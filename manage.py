@@ -15,6 +15,7 @@ EIGENAAR_COMMANDOS = {
     "synthetic_ho",
     "synthetic_sql",
     "bench_data",
+    "bench",  # analyses tables for its facts (proefdata/meting/feiten.py)
 }
 
 
