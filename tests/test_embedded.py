@@ -1,5 +1,6 @@
 """The embedded PostgreSQL stops with the last process that uses it, even when an
-earlier process was killed without cleaning up (regression: the server stayed up)."""
+earlier process was killed without cleaning up (regression: the server stayed up). Its
+DATABASE_URL is the runtime role, the owner is apart (ADR 0012)."""
 
 import json
 import os
@@ -12,7 +13,12 @@ from django.conf import settings
 SCRIPT = (
     "from sdd_portal import embedded; import psycopg; "
     "url = embedded.database_url(); "
-    "print(psycopg.connect(url).execute('select current_database()').fetchone()[0])"
+    "print(psycopg.connect(url).execute('select current_database()').fetchone()[0]); "
+    # The two roles of ADR 0012: DATABASE_URL a runtime role without superuser, the owner apart.
+    "print(psycopg.connect(url).execute("
+    "'select current_user, rolsuper from pg_roles where rolname = current_user').fetchone()); "
+    "print(psycopg.connect(embedded.database_owner_url()).execute("
+    "'select current_user').fetchone()[0])"
 )
 
 
@@ -28,7 +34,9 @@ def _run(data_dir: Path) -> str:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+    database, rollen, eigenaar = result.stdout.strip().splitlines()
+    assert (rollen, eigenaar) == ("('sdd_runtime', False)", "postgres")
+    return database
 
 
 def test_embedded_server_starts_creates_the_database_and_stops(tmp_path):
