@@ -3,7 +3,8 @@
 The OWNER role (``DATABASE_OWNER_URL``) runs the migrations and owns every table. The RUNTIME
 role (``DATABASE_URL``, named by ``DATABASE_RUNTIME_ROLE``) of the web server, worker and beat
 gets ordinary DML on the application's tables, SELECT/INSERT only on the access log and its
-partitions, the use of the sequences and the partition maintenance function, and owns nothing:
+partitions (nextval only on its id sequence), read-only ``django_migrations``, the use of the
+other sequences and the partition maintenance function, and owns nothing:
 it cannot ALTER, DISABLE TRIGGER, TRUNCATE, DETACH or DROP, nor (not being a superuser) set
 ``session_replication_role``. ``rechten_toekennen`` runs from ``post_migrate`` (after the last
 app has migrated, also after ``flush``), so new tables are covered without a migration of their
@@ -46,6 +47,10 @@ def rechten_toekennen(rol: str, *, using: str = "default") -> None:
             f"GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {naam}",
         ):
             cursor.execute(sql)
+        # The log's id sequence: nextval only (no setval to reuse ids); the migration
+        # history: read only.
+        cursor.execute(f"REVOKE UPDATE ON SEQUENCE {TABEL}_id_seq FROM {naam}")
+        cursor.execute(f"REVOKE INSERT, UPDATE, DELETE ON django_migrations FROM {naam}")
         if _heeft_functies(cursor):
             cursor.execute("SELECT audit_toegangslog_rechten_beperken()")
             cursor.execute(

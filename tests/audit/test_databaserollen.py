@@ -112,6 +112,8 @@ AANVALLEN = {
     "tabel verwijderen": f"DROP TABLE {TABEL} CASCADE",
     "eigenaar worden": f"ALTER TABLE {TABEL} OWNER TO CURRENT_USER",
     "eigen tabel maken": "CREATE TABLE public.schaduwlog (id int)",
+    "ids hergebruiken": f"SELECT setval('{TABEL}_id_seq', 1)",
+    "migratiehistorie wijzigen": "DELETE FROM django_migrations",
 }
 
 
