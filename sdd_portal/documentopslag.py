@@ -35,14 +35,24 @@ def _zelfde_opslag(a: Storage, b: Storage) -> bool:
     return type(a) is type(b) and getattr(a, "location", None) == getattr(b, "location", None)
 
 
-def bestandsvelden(opslag: Storage) -> list[tuple[type[models.Model], models.FileField]]:
+def bestandsvelden(opslag: Storage) -> list[tuple[type[models.Model], models.Field]]:
     """Every file field, of every installed model (history models included), on ``opslag``."""
-    return [
-        (model, veld)
-        for model in apps.get_models(include_auto_created=True)
-        for veld in model._meta.get_fields()
-        if isinstance(veld, models.FileField) and _zelfde_opslag(veld.storage, opslag)
-    ]
+    velden = []
+    for model in apps.get_models(include_auto_created=True):
+        # django-simple-history turns a history model's FileField into a TextField holding
+        # the same name; ``instance_type`` is the model it records.
+        bron = getattr(model, "instance_type", None) or model
+        namen = {
+            veld.attname
+            for veld in bron._meta.get_fields()
+            if isinstance(veld, models.FileField) and _zelfde_opslag(veld.storage, opslag)
+        }
+        velden += [
+            (model, veld)
+            for veld in model._meta.concrete_fields
+            if veld.attname in namen and (bron is not model or isinstance(veld, models.FileField))
+        ]
+    return velden
 
 
 def verwezen_bestanden(opslag: Storage) -> set[str]:

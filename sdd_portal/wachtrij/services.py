@@ -49,7 +49,7 @@ def _publiceren(opdrachten: list[Opdracht]) -> list[int]:
         with current_app.connection_for_write(
             connect_timeout=timeout, transport_options=opties
         ) as conn:
-            conn.connect()
+            conn.ensure_connection(max_retries=0, timeout=timeout)  # no retry, no sleep
             for opdracht in opdrachten:
                 current_app.send_task(
                     opdracht.taak,
