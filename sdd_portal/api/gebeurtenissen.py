@@ -140,5 +140,4 @@ def in_wachtrij_na_commit(levering_pks: list[int]) -> None:
 
     from .tasks import levering_versturen
 
-    for pk in levering_pks:
-        wachtrij.plaats(levering_versturen, pk)
+    wachtrij.plaats_veel(levering_versturen, [(pk,) for pk in levering_pks])

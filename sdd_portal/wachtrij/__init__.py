@@ -18,4 +18,11 @@ def plaats(taak, *args, countdown: float | None = None, **kwargs):
     return _plaats(taak, *args, countdown=countdown, **kwargs)
 
 
-__all__ = ["OPDRACHT_KWARG", "eenmalig", "plaats"]
+def plaats_veel(taak, argumenten: list[tuple]):
+    """``plaats`` for many calls of one task, in one INSERT."""
+    from .services import plaats_veel as _plaats_veel
+
+    return _plaats_veel(taak, argumenten)
+
+
+__all__ = ["OPDRACHT_KWARG", "eenmalig", "plaats", "plaats_veel"]

@@ -31,6 +31,21 @@ def plaats(taak, *args, countdown: float | None = None, **kwargs) -> Opdracht:
     return opdracht
 
 
+def plaats_veel(taak, argumenten: list[tuple]) -> list[Opdracht]:
+    """``plaats`` for many calls of one task: one INSERT, one publication after commit."""
+    if not is_eenmalig(taak):
+        raise TypeError(f"{taak.name} mist @eenmalig en kan niet via de wachtrij.")
+    opdrachten = Opdracht.objects.bulk_create(
+        [Opdracht(taak=taak.name, args=list(args)) for args in argumenten]
+    )
+    if opdrachten:
+        pks = [o.pk for o in opdrachten]
+        transaction.on_commit(
+            lambda: _publiceren(list(Opdracht.objects.filter(pk__in=pks))), robust=True
+        )
+    return opdrachten
+
+
 def _publiceren(opdrachten: list[Opdracht]) -> list[int]:
     """Publish over one short-lived connection with short timeouts and no retries, so an
     unreachable broker costs a request at most ``WACHTRIJ_BROKER_TIMEOUT`` seconds.
