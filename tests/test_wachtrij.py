@@ -103,3 +103,18 @@ def test_verzender_publiceert_verloren_opnieuw_begrensd_en_ruimt_oude_op(setting
     assert verzonden[opgegeven.pk] == settings.WACHTRIJ_MAX_VERZENDINGEN
     assert oud_klaar.pk not in verzonden and recent_klaar.pk in verzonden
     assert openstaande_verzenden() == 0  # nothing twice within the republication interval
+
+
+def test_beheerder_ziet_de_wachtrij_alleen_lezen_en_een_aanbieder_niet(
+    login, beheerder, medewerker_a
+):
+    Opdracht.objects.create(taak="indicaties.tasks.plan_ingediend_melden", args=[7])
+    web = login(beheerder)
+    lijst = web.get("/admin/wachtrij/opdracht/")
+    assert lijst.status_code == 200
+    assert "indicaties.tasks.plan_ingediend_melden" in lijst.content.decode()
+    assert web.get("/admin/wachtrij/opdracht/add/").status_code == 403
+    web.logout()
+    web = login(medewerker_a)
+    r = web.get("/admin/wachtrij/opdracht/")
+    assert r.status_code == 302 and "indicaties.tasks" not in r.content.decode()

@@ -48,7 +48,7 @@ def eenmalig(func):
 
     # Celery reads the signature to check call arguments: keep it open for the row id.
     del uitvoeren.__wrapped__
-    uitvoeren.wachtrij_eenmalig = True
+    setattr(uitvoeren, "wachtrij_eenmalig", True)  # noqa: B010 (an attribute mypy does not know)
     return uitvoeren
 
 
