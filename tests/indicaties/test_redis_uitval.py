@@ -189,3 +189,15 @@ def test_healthz_meldt_redis_weg_zonder_500(redis_uitval, client):
     r = client.get("/healthz")
     assert r.status_code == 503
     assert r.json()["broker"]["ok"] is False and r.json()["database"]["ok"] is True
+
+
+def test_paginas_die_de_cache_lezen_werken_zonder_redis(
+    redis_uitval, login, contractmanager, aanbieder_a, aanbieder_b
+):
+    redis_uitval.stop()
+    web = login(contractmanager)  # sessions live in the database
+    for naam in ("contractbeheer:dashboard", "contractbeheer:aanbieders"):
+        r = web.get(reverse(naam))
+        assert r.status_code == 200, naam
+    assert aanbieder_b.naam in web.get(reverse("contractbeheer:aanbieders")).content.decode()
+    assert web.get("/").status_code == 200
