@@ -37,6 +37,18 @@ def mislukken() -> None:
     raise OSError("kapot")
 
 
+@current_app.task(name="tests.wachtrij.lang")
+@eenmalig(looptijd=600)
+def lang(fout: bool = False) -> int:
+    """A long task that commits its own progress (like a mailing run)."""
+    AANTAL["keer"] += 1
+    # Visible to others while the task runs: no transaction around the body.
+    assert not transaction.get_connection().in_atomic_block
+    if fout:
+        raise OSError("kapot")
+    return AANTAL["keer"]
+
+
 @pytest.fixture(autouse=True)
 def _teller():
     AANTAL["keer"] = 0
@@ -118,3 +130,25 @@ def test_beheerder_ziet_de_wachtrij_alleen_lezen_en_een_aanbieder_niet(
     web = login(medewerker_a)
     r = web.get("/admin/wachtrij/opdracht/")
     assert r.status_code == 302 and "indicaties.tasks" not in r.content.decode()
+
+
+def test_lange_taak_met_eigen_transacties_loopt_eenmaal_en_na_een_dode_worker_opnieuw():
+    kw = wachtrij.OPDRACHT_KWARG
+    opdracht = wachtrij.plaats(lang)
+    assert lang.apply(kwargs={kw: opdracht.pk}).get() == 1
+    assert lang.apply(kwargs={kw: opdracht.pk}).get() is None  # done: a redelivery is a no-op
+    assert AANTAL["keer"] == 1
+
+    # Started less than ``looptijd`` ago (another worker runs it): skipped; longer ago (that
+    # worker died): taken over.
+    bezig = wachtrij.plaats(lang)
+    Opdracht.objects.filter(pk=bezig.pk).update(gestart_op=timezone.now())
+    assert lang.apply(kwargs={kw: bezig.pk}).get() is None
+    Opdracht.objects.filter(pk=bezig.pk).update(gestart_op=timezone.now() - timedelta(seconds=601))
+    assert lang.apply(kwargs={kw: bezig.pk}).get() == 2
+
+    # A failure frees the row for a retry.
+    mis = wachtrij.plaats(lang, True)
+    assert isinstance(lang.apply(args=[True], kwargs={kw: mis.pk}).result, OSError)
+    mis.refresh_from_db()
+    assert mis.gestart_op is None and mis.uitgevoerd_op is None

@@ -26,7 +26,8 @@ def brieven_renderen(brief_ids: list[int]) -> int:
     time_limit=3600,
     soft_time_limit=3540,
 )
-@eenmalig
+# Commits its progress per letter (the page shows it) and is idempotent: its own transactions.
+@eenmalig(looptijd=3600)
 def verzendrun_renderen(run_id: int) -> str:
     """Render the letters of a mailing run and its print file, counting progress."""
     return verzendrun_maken_pdf(run_id).status

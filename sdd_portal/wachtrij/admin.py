@@ -7,7 +7,14 @@ from .models import Opdracht
 class OpdrachtAdmin(admin.ModelAdmin):
     """Read-only view of the task outbox: what waits, what keeps failing (docs/adr/0013)."""
 
-    list_display = ("taak", "aangemaakt_op", "verzonden_op", "verzendingen", "uitgevoerd_op")
+    list_display = (
+        "taak",
+        "aangemaakt_op",
+        "verzonden_op",
+        "verzendingen",
+        "gestart_op",
+        "uitgevoerd_op",
+    )
     list_filter = ("taak", ("uitgevoerd_op", admin.EmptyFieldListFilter))
     show_full_result_count = False
     list_per_page = 50

@@ -20,6 +20,8 @@ class Opdracht(models.Model):
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
     verzonden_op = models.DateTimeField("laatst verzonden op", null=True, blank=True)
     verzendingen = models.PositiveIntegerField("aantal keer verzonden", default=0)
+    # Only for long tasks that commit their own progress (``@eenmalig(looptijd=...)``).
+    gestart_op = models.DateTimeField("gestart op", null=True, blank=True)
     uitgevoerd_op = models.DateTimeField("uitgevoerd op", null=True, blank=True)
 
     class Meta:
