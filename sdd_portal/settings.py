@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "sdd_portal",
     "sdd_portal.accounts",
     "sdd_portal.audit",
+    "sdd_portal.wachtrij",
     "signalen",
     "sdd_portal.api",
     "fot",
@@ -171,6 +172,18 @@ CELERY_TASK_ROUTES = {"*.pdf.*": {"queue": "pdf"}}
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
+    # The task outbox: publish what could not be published at commit (broker down) and
+    # what was published but never ran (docs/adr/0013-wachtrij-en-opruimen.md).
+    "wachtrij-verzenden": {
+        "task": "sdd_portal.wachtrij.verzenden",
+        "schedule": crontab(minute="*"),
+    },
+    # Files in the documents storage that no row references (an upload whose transaction
+    # rolled back), once older than DOCUMENTEN_OPRUIM_NA_UUR.
+    "documenten-wezen-opruimen": {
+        "task": "sdd_portal.tasks.documenten_opruimen",
+        "schedule": crontab(hour=3, minute=45),
+    },
     # Subscriptions: re-queue deliveries whose next attempt is due (a lost task is retried).
     "abonnementen-leveringen-herplannen": {
         "task": "sdd_portal.api.leveringen_herplannen",
@@ -196,6 +209,16 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=30),
     },
 }
+
+# The task outbox (sdd_portal.wachtrij): seconds a request may wait for the broker when
+# publishing after commit; minutes after which an unexecuted task is published again; how
+# often at most; days that executed rows are kept.
+WACHTRIJ_BROKER_TIMEOUT = env.float("WACHTRIJ_BROKER_TIMEOUT", default=0.5)
+WACHTRIJ_OPNIEUW_NA_MINUTEN = env.int("WACHTRIJ_OPNIEUW_NA_MINUTEN", default=15)
+WACHTRIJ_MAX_VERZENDINGEN = env.int("WACHTRIJ_MAX_VERZENDINGEN", default=10)
+WACHTRIJ_BEWAAR_DAGEN = env.int("WACHTRIJ_BEWAAR_DAGEN", default=7)
+# Files in the documents storage that no row references are removed after this many hours.
+DOCUMENTEN_OPRUIM_NA_UUR = env.int("DOCUMENTEN_OPRUIM_NA_UUR", default=24)
 
 # Months ahead for which the daily task creates access-log partitions.
 TOEGANGSLOG_PARTITIES_VOORUIT = env.int("TOEGANGSLOG_PARTITIES_VOORUIT", default=12)
@@ -341,9 +364,14 @@ IWMO_REGELS_XSL = env("IWMO_REGELS_XSL", default="")
 # Redis database 1 of the broker's server, so clearing the cache never touches the queues.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Fails open: Redis down means no cache (and no API throttle), never a 500.
+        "BACKEND": "sdd_portal.cache.FailOpenRedisCache",
         "LOCATION": embedded.cache_url(REDIS_URL),
         "KEY_PREFIX": "sdd",
+        "OPTIONS": {
+            "socket_connect_timeout": env.float("CACHE_TIMEOUT", default=0.5),
+            "socket_timeout": env.float("CACHE_TIMEOUT", default=0.5),
+        },
     }
 }
 

@@ -15,3 +15,11 @@ def clear_expired_sessions() -> None:
 def clear_expired_login_attempts() -> None:
     """Drop django-axes failure records older than the retention period."""
     management.call_command("axes_reset_failure_logs", "--age", str(LOGIN_FAILURE_LOG_DAYS))
+
+
+@shared_task(name="sdd_portal.tasks.documenten_opruimen", acks_late=True, ignore_result=True)
+def documenten_opruimen() -> int:
+    """Remove files in the documents storage that no row references (docs/adr/0013)."""
+    from .documentopslag import wezen_opruimen
+
+    return len(wezen_opruimen())

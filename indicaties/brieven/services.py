@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from sdd_portal import wachtrij
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.roles import heeft_sdd_rol
 from sdd_portal.historie import opslaan
@@ -99,12 +100,8 @@ def nieuwe_brief(
 
 
 def _renderen_na_commit(ids: list[int]) -> None:
-    def verstuur():
-        for i in range(0, len(ids), RENDER_PER_TAAK):
-            brieven_renderen.delay(ids[i : i + RENDER_PER_TAAK])
-
-    if ids:
-        transaction.on_commit(verstuur)
+    for i in range(0, len(ids), RENDER_PER_TAAK):
+        wachtrij.plaats(brieven_renderen, ids[i : i + RENDER_PER_TAAK])
 
 
 RENDER_PER_TAAK = 25
@@ -172,7 +169,7 @@ def verzendrun_maken(*, actor, datum: date) -> Verzendrun:
     run = Verzendrun(datum=datum, aantal=len(brieven), gemaakt_door=actor)
     opslaan(run, actor=actor, reden=f"Verzendrun met {len(brieven)} brieven", valideren=False)
     Brief.objects.filter(pk__in=brieven).update(verzendrun=run, modified_at=timezone.now())
-    transaction.on_commit(lambda: verzendrun_renderen.delay(run.pk))
+    wachtrij.plaats(verzendrun_renderen, run.pk)
     return run
 
 

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 
+from sdd_portal.wachtrij import eenmalig
+
 from ..models import Ondersteuningsplan
 from ..states import PlanStatus
 
@@ -27,6 +29,7 @@ def _link(pad: str) -> str:
     retry_backoff=True,
     max_retries=5,
 )
+@eenmalig
 def plan_ingediend_melden(plan_id: int) -> bool:
     plan = (
         Ondersteuningsplan.objects.select_related("toewijzing__client__consulent", "toewijzing")
@@ -52,6 +55,7 @@ def plan_ingediend_melden(plan_id: int) -> bool:
     retry_backoff=True,
     max_retries=5,
 )
+@eenmalig
 def plan_beoordeeld_melden(plan_id: int) -> bool:
     plan = (
         Ondersteuningsplan.objects.select_related("ingediend_door")

@@ -29,6 +29,7 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("api", "apisleutel"): ("view", "add", "change"),
         ("api", "abonnement"): ("view", "change"),
         ("api", "levering"): ("view",),
+        ("wachtrij", "opdracht"): ("view",),
         # Reset a lost authenticator (delete), never create one for someone else:
         # that would let a beheerder log in as that person.
         ("otp_totp", "totpdevice"): ("view", "delete"),

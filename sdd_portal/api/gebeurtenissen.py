@@ -19,7 +19,6 @@ import uuid
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -136,12 +135,9 @@ def publiceren_veel(soort: str, *, instances: Iterable, resource: str | None = N
 
 
 def in_wachtrij_na_commit(levering_pks: list[int]) -> None:
-    """Queue the sends once the data is committed. A broker failure does not undo the
-    (committed) change; the sweep sends those deliveries later."""
+    """Record the sends in the task outbox, published once the data is committed."""
+    from sdd_portal import wachtrij
+
     from .tasks import levering_versturen
 
-    def _queue():
-        for pk in levering_pks:
-            levering_versturen.delay(pk)
-
-    transaction.on_commit(_queue, robust=True)
+    wachtrij.plaats_veel(levering_versturen, [(pk,) for pk in levering_pks])

@@ -21,9 +21,11 @@ from urllib.parse import urlsplit
 import requests
 from celery import shared_task
 from django.conf import settings
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+
+from sdd_portal import wachtrij
+from sdd_portal.wachtrij import eenmalig
 
 from .models import Levering
 
@@ -126,6 +128,7 @@ def _org_actief(sleutel) -> bool:
 
 
 @shared_task(name="sdd_portal.api.levering_versturen", acks_late=True, ignore_result=True)
+@eenmalig
 def levering_versturen(levering_pk: int) -> str:
     """One attempt to deliver. Returns the delivery's status afterwards (or 'overgeslagen'
     when there was nothing to do: already delivered, given up, not due, or taken)."""
@@ -172,11 +175,8 @@ def levering_versturen(levering_pk: int) -> str:
         laatste_fout=fout,
         volgende_poging=nu + timedelta(seconds=wacht),
     )
-    # The sweep would find it too; this only makes the retry punctual. (On commit, so a
-    # call inside a transaction, as in tests, queues nothing that could be rolled back.)
-    transaction.on_commit(
-        lambda: levering_versturen.apply_async((levering.pk,), countdown=wacht), robust=True
-    )
+    # The sweep would find it too; this only makes the retry punctual.
+    wachtrij.plaats(levering_versturen, levering.pk, countdown=wacht)
     return Levering.Status.MISLUKT
 
 
@@ -191,5 +191,5 @@ def leveringen_herplannen(maximaal: int = 1000) -> int:
         .values_list("pk", flat=True)[:maximaal]
     )
     for pk in due:
-        levering_versturen.delay(pk)
+        wachtrij.plaats(levering_versturen, pk)
     return len(due)

@@ -12,7 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from contractbeheer.selectors import mag_tekenen
-from sdd_portal import opmaak
+from sdd_portal import opmaak, wachtrij
 from sdd_portal.accounts.roles import aanbieder_id
 from sdd_portal.api.gebeurtenissen import publiceren
 from sdd_portal.documents import controleer_pdf
@@ -188,7 +188,7 @@ def plan_indienen(
         Toewijzing.objects.filter(pk=toewijzing.pk).update(heeft_plan=True)
         toewijzing.heeft_plan = True
     signalering.plan_ingediend(plan, actor=actor)
-    transaction.on_commit(lambda: plan_ingediend_melden.delay(plan.pk))
+    wachtrij.plaats(plan_ingediend_melden, plan.pk)
     return plan
 
 
@@ -221,7 +221,7 @@ def plan_accepteren(*, actor, plan: Ondersteuningsplan) -> Beschikking:
     signalering.plan_beoordeeld(
         plan, actor=actor, geaccepteerd=True, kort=kort, vervangen=beschikking.vervangt
     )
-    transaction.on_commit(lambda: plan_beoordeeld_melden.delay(plan.pk))
+    wachtrij.plaats(plan_beoordeeld_melden, plan.pk)
     return beschikking
 
 
@@ -239,5 +239,5 @@ def plan_afwijzen(*, actor, plan: Ondersteuningsplan, reden: str) -> Ondersteuni
     opslaan(plan, actor=actor, reden="Ondersteuningsplan afgewezen")
     publiceren("ondersteuningsplan.afgewezen", instance=plan)
     signalering.plan_beoordeeld(plan, actor=actor, geaccepteerd=False)
-    transaction.on_commit(lambda: plan_beoordeeld_melden.delay(plan.pk))
+    wachtrij.plaats(plan_beoordeeld_melden, plan.pk)
     return plan

@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from .models import Opdracht
+
+
+@admin.register(Opdracht)
+class OpdrachtAdmin(admin.ModelAdmin):
+    """Read-only view of the task outbox: what waits, what keeps failing (docs/adr/0013)."""
+
+    list_display = (
+        "taak",
+        "aangemaakt_op",
+        "verzonden_op",
+        "verzendingen",
+        "gestart_op",
+        "uitgevoerd_op",
+    )
+    list_filter = ("taak", ("uitgevoerd_op", admin.EmptyFieldListFilter))
+    show_full_result_count = False
+    list_per_page = 50
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
