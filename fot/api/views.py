@@ -54,7 +54,12 @@ class VergaderingViewSet(LeesViewSet):
                     bovenliggend_uuid=F("bovenliggend__uuid")
                 ).order_by("volgorde", "id"),
             ),
-            Prefetch("actiepunten", queryset=actiepunten(Actiepunt.objects.all()).order_by("id")),
+            Prefetch(
+                "actiepunten",
+                queryset=actiepunten(Actiepunt.objects.visible_to(self.request.user)).order_by(
+                    "id"
+                ),
+            ),
             "deelnames",
             Prefetch(
                 "annotaties",
