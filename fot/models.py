@@ -135,8 +135,9 @@ class Vergadering(DomainModel):
     history = HistoricalRecords()
     objects = VergaderingQuerySet.as_manager()
     # Contract management and consulenten see every meeting; a provider's employee those of
-    # its tables (see _vergaderingen_van_aanbieder). Action items, agenda items, attachments
-    # and search results follow the meeting they belong to.
+    # its tables (see _vergaderingen_van_aanbieder). Agenda items, attachments and search
+    # results follow the meeting they belong to; action items are part of the minutes and
+    # have a rule of their own (Actiepunt.zichtbaarheid: shared minutes only).
     zichtbaarheid = Zichtbaarheid(
         sdd_rollen=(Rol.CONTRACTMANAGER, Rol.CONSULENT),
         aanbieder=None,

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.permissions import rol_vereist
-from sdd_portal.audit.services import zichtbaar_of_404
+from sdd_portal.audit.models import Actie, Uitkomst
+from sdd_portal.audit.services import log_access, zichtbaar_of_404
 from sdd_portal.forms import fouten_naar_form, status_voor
 
 from .. import services
@@ -62,6 +63,12 @@ def actiepunt(request, uuid):
     form = ActieUpdateForm(request.POST or None, initial={"status": actie.status}) if mag else None
     if request.method == "POST":
         if not mag:
+            log_access(
+                request=request,
+                actie=Actie.WIJZIGEN,
+                omschrijving=f"Overlegtafel: actiepunt {actie.uuid} bijwerken geweigerd",
+                uitkomst=Uitkomst.GEWEIGERD,
+            )
             return HttpResponse(
                 "Alleen de eigenaar of contractmanagement werkt dit bij.", status=403
             )

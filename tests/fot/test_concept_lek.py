@@ -150,3 +150,22 @@ def test_dagelijkse_regel_signaleert_het_lid_pas_als_het_verslag_gedeeld_is(
     assert voor_a() == {actie_a.pk, wereld["gepland"].pk}
     laatste = Actiepunt.objects.get(pk=wereld["gepland"].pk).history.first()
     assert laatste.history_change_reason == "Verslag gedeeld met de leden"
+
+
+def test_bijwerken_door_een_lid_dat_geen_eigenaar_is_403_en_geweigerd_gelogd(
+    login, contractmanager, medewerker_a, eerste, sdd
+):
+    van_sdd = services.actiepunt_toevoegen(
+        actor=contractmanager,
+        vergadering=eerste,
+        tekst="Werkinstructie rondsturen",
+        eigenaar_organisatie=sdd,
+        volgende_vergadering=True,
+    )
+    response = login(medewerker_a).post(
+        f"/fot/actiepunten/{van_sdd.uuid}/", {"tekst": "Gedaan", "status": "afgerond"}
+    )
+    assert response.status_code == 403
+    entry = AccessLogEntry.objects.get(user=medewerker_a, uitkomst=Uitkomst.GEWEIGERD)
+    assert str(van_sdd.uuid) in entry.omschrijving
+    assert Actiepunt.objects.get(pk=van_sdd.pk).status == "open"
