@@ -108,6 +108,9 @@ def test_api_van_het_lid_toont_geen_actiepunt_van_gepland_of_concept(aanbieder_a
     assert vergadering.status_code == 200
     _geen_geheim(vergadering.content.decode())
     assert api.get(f"/api/v1/actiepunten/{wereld['gepland'].uuid}").status_code == 404
+    entry = AccessLogEntry.objects.latest("id")  # the refusal, like in the browser
+    assert entry.uitkomst == Uitkomst.GEWEIGERD and entry.organisatie_id == aanbieder_a.pk
+    assert str(wereld["gepland"].uuid) in entry.omschrijving and "actiepunt" in entry.omschrijving
 
 
 def test_lid_opent_een_actiepunt_van_concept_404_en_geweigerd_gelogd(login, medewerker_a, wereld):
