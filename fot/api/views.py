@@ -72,7 +72,8 @@ class VergaderingViewSet(LeesViewSet):
     list=extend_schema(
         summary="Actiepunten",
         description="Afspraken en vervolgacties van de vergaderingen die u mag zien, met hun "
-        f"stand van zaken. {SYNC}",
+        "stand van zaken: een zorgaanbieder ziet ze zodra het verslag met de leden is gedeeld "
+        f"(ter vaststelling of vastgesteld), niet die van een geplande vergadering. {SYNC}",
     ),
     retrieve=extend_schema(summary="Eén actiepunt"),
 )
