@@ -17,7 +17,7 @@ from sdd_portal.accounts.models import Organisatie, Rol
 from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.audit.models import Actie
-from sdd_portal.audit.services import log_access, zichtbaar_of_404
+from sdd_portal.audit.services import log_access, weigering_loggen, zichtbaar_of_404
 from sdd_portal.export import tabel_response
 from sdd_portal.forms import fouten_naar_form as _fouten_naar_form
 
@@ -465,6 +465,13 @@ def mandaatdocument(request, uuid):
     user = request.user
     eigen = _is_aanbieder(user) and document.mandaat.aanbieder_id == user.organisatie_id
     if not (eigen or heeft_sdd_rol(user, Rol.CONTRACTMANAGER)):
+        weigering_loggen(
+            request=request,
+            model=MandaatDocument,
+            uuid=uuid,
+            omschrijving="Mandaatdocument",
+            actie=Actie.DOWNLOADEN,
+        )
         raise Http404("Document niet gevonden.")
     log_access(
         request=request,
