@@ -17,7 +17,7 @@ from sdd_portal.accounts.models import Organisatie, Rol
 from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.audit.models import Actie
-from sdd_portal.audit.services import log_access
+from sdd_portal.audit.services import log_access, weigering_loggen, zichtbaar_of_404
 from sdd_portal.export import tabel_response
 from sdd_portal.forms import fouten_naar_form as _fouten_naar_form
 
@@ -173,7 +173,13 @@ def _stop_of_404(request, uuid) -> Clientenstop:
     qs = Clientenstop.objects.visible_to(request.user).select_related(
         "aanbieder", "product", "aangevraagd_door", "beoordeeld_door"
     )
-    return get_object_or_404(qs, uuid=uuid)
+    return zichtbaar_of_404(
+        qs,
+        request=request,
+        uuid=uuid,
+        omschrijving="Cliëntenstop",
+        melding="Deze cliëntenstop bestaat niet of u heeft er geen toegang toe.",
+    )
 
 
 @rol_vereist(*LEZERS)
@@ -399,11 +405,15 @@ def signaal_nieuw(request):
 
 @rol_vereist(*LEZERS)
 def signaal_detail(request, uuid):
-    signaal = get_object_or_404(
+    signaal = zichtbaar_of_404(
         Aanbiedersignaal.objects.visible_to(request.user).select_related(
             "aanbieder", "client", "consulent", "gemeld_door", "beantwoord_door"
         ),
+        request=request,
         uuid=uuid,
+        omschrijving="Signaal bekeken",
+        client_pad="client_id",
+        melding="Dit signaal bestaat niet of u heeft er geen toegang toe.",
     )
     log_access(
         request=request,
@@ -455,6 +465,13 @@ def mandaatdocument(request, uuid):
     user = request.user
     eigen = _is_aanbieder(user) and document.mandaat.aanbieder_id == user.organisatie_id
     if not (eigen or heeft_sdd_rol(user, Rol.CONTRACTMANAGER)):
+        weigering_loggen(
+            request=request,
+            model=MandaatDocument,
+            uuid=uuid,
+            omschrijving="Mandaatdocument",
+            actie=Actie.DOWNLOADEN,
+        )
         raise Http404("Document niet gevonden.")
     log_access(
         request=request,

@@ -20,7 +20,7 @@ from sdd_portal.accounts.models import Organisatie, Rol
 from sdd_portal.models import DomainModel, documenten_storage
 from sdd_portal.zichtbaarheid import Zichtbaarheid, ZichtbaarQuerySet
 
-from .states import ActieStatus, VergaderingStatus
+from .states import VERSLAG_GEDEELD, ActieStatus, VergaderingStatus
 
 # The search expressions: the GIN indexes are built on exactly these, so queries that use
 # them can use the indexes.
@@ -135,8 +135,9 @@ class Vergadering(DomainModel):
     history = HistoricalRecords()
     objects = VergaderingQuerySet.as_manager()
     # Contract management and consulenten see every meeting; a provider's employee those of
-    # its tables (see _vergaderingen_van_aanbieder). Action items, agenda items, attachments
-    # and search results follow the meeting they belong to.
+    # its tables (see _vergaderingen_van_aanbieder). Agenda items, attachments and search
+    # results follow the meeting they belong to; action items are part of the minutes and
+    # have a rule of their own (Actiepunt.zichtbaarheid: shared minutes only).
     zichtbaarheid = Zichtbaarheid(
         sdd_rollen=(Rol.CONTRACTMANAGER, Rol.CONSULENT),
         aanbieder=None,
@@ -282,11 +283,15 @@ class Annotatie(DomainModel):
         return f"{self.datum:%d-%m-%Y}: {self.tekst[:40]}"
 
 
-class ActiepuntQuerySet(models.QuerySet):
-    def visible_to(self, actor):
-        """The items of the meetings ``actor`` may see (``Vergadering.zichtbaarheid``)."""
-        return self.filter(vergadering__in=Vergadering.objects.visible_to(actor))
+def _actiepunten_van_aanbieder(provider_id: int) -> Q:
+    """Action items are part of the minutes: a provider sees those of the tables it is (or
+    was) a member of once the minutes are shared with the members (ter vaststelling or
+    vastgesteld), never those of a planned meeting or of minutes still in draft."""
+    leden = Tafellid.objects.filter(organisatie_id=provider_id).values("tafel_id")
+    return Q(vergadering__tafel_id__in=leden, vergadering__status__in=VERSLAG_GEDEELD)
 
+
+class ActiepuntQuerySet(ZichtbaarQuerySet):
     def open(self):
         return self.filter(status=ActieStatus.OPEN)
 
@@ -376,6 +381,13 @@ class Actiepunt(DomainModel):
 
     history = HistoricalRecords()
     objects = ActiepuntQuerySet.as_manager()
+    # The one rule for every list of action items (meeting page, action list, search, API,
+    # home panel, the daily overdue rule): see _actiepunten_van_aanbieder.
+    zichtbaarheid = Zichtbaarheid(
+        sdd_rollen=(Rol.CONTRACTMANAGER, Rol.CONSULENT),
+        aanbieder=None,
+        aanbieder_regel=_actiepunten_van_aanbieder,
+    )
 
     class Meta:
         verbose_name = "actiepunt"

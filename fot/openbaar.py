@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .models import Vergadering
+from .models import Actiepunt, Vergadering
 
 
 def _naamdelen(naam: str) -> list[str]:
@@ -33,7 +33,9 @@ def vervanger(v: Vergadering):
     return lambda tekst: patroon.sub(lambda m: vervanging[m.group(1)], tekst or "")
 
 
-def anoniem(v: Vergadering) -> dict:
+def anoniem(v: Vergadering, *, actor=None) -> dict:
+    """The minutes with names replaced; with ``actor``, only the action items that actor may
+    see (``Actiepunt.zichtbaarheid``), otherwise those of the approved minutes."""
     weg = vervanger(v)
     punten = list(v.agenda.order_by("volgorde", "id"))
     per_ouder: dict = {}
@@ -43,8 +45,11 @@ def anoniem(v: Vergadering) -> dict:
         per_ouder.setdefault(p.bovenliggend_id, []).append(p)
     for p in punten:
         p.kinderen = per_ouder.get(p.pk, [])
+    acties = v.actiepunten.all() if actor is None else Actiepunt.objects.visible_to(actor)
     acties = list(
-        v.actiepunten.select_related("eigenaar_organisatie", "eigenaar_persoon__organisatie")
+        acties.filter(vergadering=v).select_related(
+            "eigenaar_organisatie", "eigenaar_persoon__organisatie"
+        )
     )
     for a in acties:
         a.openbare_tekst = weg(a.tekst)

@@ -14,8 +14,10 @@ from .openbaar import anoniem
 CSS = Path(__file__).with_name("verslag.css")
 
 
-def verslag_pdf(v: Vergadering, *, openbaar: bool) -> bytes:
-    context = anoniem(v)
+def verslag_pdf(v: Vergadering, *, openbaar: bool, actor=None) -> bytes:
+    """The minutes as a PDF; ``actor`` (members and staff) narrows the action items by the
+    visibility rule. The public version is only made of approved minutes."""
+    context = anoniem(v, actor=actor)
     if not openbaar:  # members and staff: the names as recorded
         for p in context["agenda"]:
             _echt(p)

@@ -33,6 +33,22 @@ class ActiepuntVerlopen(Regel):
         # Due the day after the term: an item is overdue once its last day has passed.
         return -timedelta(days=1)
 
+    @staticmethod
+    def _ziet(aanbieder_id: int, obj, ctx) -> bool:
+        """Whether the provider may see the item (``Actiepunt.zichtbaarheid``): an item of a
+        planned meeting or of minutes still in draft signals contract management only; the
+        provider's signal follows once the minutes are shared (sharing moves the items'
+        modified_at, so the next run sees them)."""
+        zichtbaar = ctx.eenmaal(
+            ("fot_actiepunten_zichtbaar", aanbieder_id),
+            lambda: set(
+                Actiepunt.objects.filter(
+                    Actiepunt.zichtbaarheid.filter_voor_aanbieder(aanbieder_id)
+                ).values_list("pk", flat=True)
+            ),
+        )
+        return obj.pk in zichtbaar
+
     def maak(self, obj, peildatum, ctx):
         velden = {
             "titel": f"Actiepunt {obj.nummer} van {obj.tafel} is over de termijn "
@@ -44,7 +60,7 @@ class ActiepuntVerlopen(Regel):
         persoon = obj.eigenaar_persoon
         if eigenaar is None and persoon is not None and persoon.organisatie_id != ctx.sdd_id:
             eigenaar = persoon.organisatie  # a provider's employee: the provider's inbox
-        if eigenaar is not None and not eigenaar.is_sdd:
+        if eigenaar is not None and not eigenaar.is_sdd and self._ziet(eigenaar.pk, obj, ctx):
             return Nieuw(
                 signalen=[
                     self.voor_aanbieder(obj, peildatum, ctx, aanbieder_id=eigenaar.pk, **velden),

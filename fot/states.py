@@ -28,6 +28,11 @@ class VergaderingStatus(models.TextChoices):
     VASTGESTELD = "vastgesteld", "verslag vastgesteld"
 
 
+# Minutes shared with the members: from here on a member provider sees the meeting's action
+# items (planned meetings and draft minutes keep them among contract management).
+VERSLAG_GEDEELD = frozenset({VergaderingStatus.TER_VASTSTELLING, VergaderingStatus.VASTGESTELD})
+
+
 VERGADERING_OVERGANGEN: dict[str, frozenset[str]] = {
     VergaderingStatus.GEPLAND: frozenset(
         {

@@ -7,13 +7,16 @@ from django import forms
 from django.utils import timezone
 
 from sdd_portal.accounts.models import Organisatie
-from sdd_portal.validators import normalize_postcode, validate_bsn
+from sdd_portal.forms import BsnVeld
+from sdd_portal.validators import normalize_postcode
 
 from .models import Client, Gemeente
 from .register import CLIENT_FIELDS
 
 
 class ClientForm(forms.ModelForm):
+    # Accept "123 456 782" or "123.456.782" as typed; stored as the nine digits.
+    bsn = BsnVeld()
     # Accept "3311 ab" as typed; clean_postcode normalises it to the stored "3311AB".
     postcode = forms.CharField(
         label="Postcode",
@@ -27,7 +30,6 @@ class ClientForm(forms.ModelForm):
         fields = list(CLIENT_FIELDS)
         widgets = {
             "geboortedatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "bsn": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
             "email": forms.EmailInput(attrs={"autocomplete": "off"}),
             "huisnummer": forms.NumberInput(attrs={"min": 1}),
             "telefoon": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
@@ -54,11 +56,6 @@ class ClientForm(forms.ModelForm):
         self.fields["gemeente"].queryset = Gemeente.objects.order_by("naam")
         self.fields["gemeente"].empty_label = "Kies een gemeente"
 
-    def clean_bsn(self) -> str:
-        bsn = (self.cleaned_data.get("bsn") or "").replace(" ", "").replace(".", "")
-        validate_bsn(bsn)
-        return bsn
-
     def clean_postcode(self) -> str:
         return normalize_postcode(self.cleaned_data.get("postcode", ""))
 
@@ -78,7 +75,7 @@ class ClientForm(forms.ModelForm):
 class ClientZoekForm(forms.Form):
     hide_optional = True  # every search field is optional
 
-    bsn = forms.CharField(label="BSN", required=False, max_length=11)
+    bsn = BsnVeld(required=False)
     naam = forms.CharField(label="Naam", required=False, max_length=200)
     geboortedatum = forms.DateField(
         label="Geboortedatum",
@@ -87,12 +84,6 @@ class ClientZoekForm(forms.Form):
         error_messages={"invalid": "Vul een geldige geboortedatum in (dag-maand-jaar)."},
     )
     postcode = forms.CharField(label="Postcode", required=False, max_length=7)
-
-    def clean_bsn(self) -> str:
-        bsn = (self.cleaned_data.get("bsn") or "").replace(" ", "").replace(".", "")
-        if bsn and not (len(bsn) == 9 and bsn.isdigit()):
-            raise forms.ValidationError("Een BSN bestaat uit precies 9 cijfers.", code="bsn_format")
-        return bsn
 
     def clean_postcode(self) -> str:
         return normalize_postcode(self.cleaned_data.get("postcode", ""))

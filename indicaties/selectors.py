@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import OuterRef, Subquery
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from sdd_portal.audit.models import Actie, Uitkomst
-from sdd_portal.audit.services import log_access
+from sdd_portal.audit.models import Actie
+from sdd_portal.audit.services import log_access, zichtbaar_of_404
 from sdd_portal.periods import open_of_vanaf
 
 from .models import (
@@ -34,22 +33,15 @@ def client_of_404(*, request, uuid, omschrijving: str, actie: Actie = Actie.BEKI
     A client of another provider answers exactly like a client that does not exist,
     so the answer reveals nothing; the access log records which client was tried.
     """
-    try:
-        client = (
-            Client.objects.visible_to(request.user)
-            .select_related("gemeente", "consulent")
-            .get(uuid=uuid)
-        )
-    except Client.DoesNotExist:
-        bestaand = Client.objects.filter(uuid=uuid).values_list("pk", flat=True).first()
-        log_access(
-            request=request,
-            actie=actie,
-            omschrijving=omschrijving,
-            client_ids=[bestaand] if bestaand else [],
-            uitkomst=Uitkomst.GEWEIGERD if bestaand else Uitkomst.NIET_GEVONDEN,
-        )
-        raise Http404("Deze cliënt bestaat niet of u heeft er geen toegang toe.") from None
+    client = zichtbaar_of_404(
+        Client.objects.visible_to(request.user).select_related("gemeente", "consulent"),
+        request=request,
+        uuid=uuid,
+        omschrijving=omschrijving,
+        client_pad="pk",
+        actie=actie,
+        melding="Deze cliënt bestaat niet of u heeft er geen toegang toe.",
+    )
     log_access(request=request, actie=actie, omschrijving=omschrijving, client_ids=[client.pk])
     return client
 
@@ -306,18 +298,15 @@ def record_of_404(
 ):
     """A record of the client file (melding, decision, assignment, plan) if the user may see
     it, with the access logged; otherwise the attempt is logged and the answer is 404."""
-    try:
-        obj = model.objects.visible_to(request.user).select_related(*related).get(uuid=uuid)
-    except model.DoesNotExist:
-        bestaand = model.objects.filter(uuid=uuid).values_list(client_veld, flat=True).first()
-        log_access(
-            request=request,
-            actie=actie,
-            omschrijving=omschrijving,
-            client_ids=[bestaand] if bestaand else [],
-            uitkomst=Uitkomst.GEWEIGERD if bestaand else Uitkomst.NIET_GEVONDEN,
-        )
-        raise Http404("Dit dossierstuk bestaat niet of u heeft er geen toegang toe.") from None
+    obj = zichtbaar_of_404(
+        model.objects.visible_to(request.user).select_related(*related),
+        request=request,
+        uuid=uuid,
+        omschrijving=omschrijving,
+        client_pad=client_veld,
+        actie=actie,
+        melding="Dit dossierstuk bestaat niet of u heeft er geen toegang toe.",
+    )
     client_id = obj
     for deel in client_veld.split("__"):
         client_id = getattr(client_id, deel)

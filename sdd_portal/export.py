@@ -16,15 +16,24 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATEN = ("csv", "xlsx")
 
 
+# What makes Excel or LibreOffice read a text cell as a formula (OWASP "CSV injection"): the
+# four formula characters, their full-width forms, and tab, CR and LF, also after spaces.
+FORMULE_BEGIN = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+
+
 def veilige_cel(waarde):
-    """Keep spreadsheet programs from reading text as a formula."""
-    if isinstance(waarde, str) and waarde[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Keep spreadsheet programs from reading text as a formula: a text that starts (after
+    any spaces) like a formula gets a leading ``'``, so it shows as the text it is. Numbers
+    and dates pass unchanged. Every export of the portal goes through ``tabel_response``,
+    which applies this to the header and every cell."""
+    if isinstance(waarde, str) and waarde.lstrip(" \u00a0")[:1] in FORMULE_BEGIN:
         return "'" + waarde
     return waarde
 
 
 def csv_response(naam: str, inhoud: str) -> HttpResponse:
-    """A CSV download of ready text (with a BOM so Excel reads it as UTF-8)."""
+    """A CSV download of ready text (with a BOM so Excel reads it as UTF-8). Only for fixed
+    text the portal writes itself (the example lists); data goes through ``tabel_response``."""
     response = HttpResponse("\ufeff" + inhoud, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
     return response
@@ -40,6 +49,7 @@ def tabel_response(
     kolombreedtes: Sequence[int] | None = None,
 ) -> HttpResponse:
     """The table as ``<naam>.csv`` or ``<naam>.xlsx`` (openpyxl's write-only mode)."""
+    kop = [veilige_cel(k) for k in kop]  # headers may carry names (products, columns)
     veilig = ([veilige_cel(w) for w in rij] for rij in rijen)
     if formaat == "csv":
         buffer = io.StringIO()

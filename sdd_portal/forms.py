@@ -11,6 +11,8 @@ from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.forms.widgets import Input
 
+from sdd_portal.validators import normaliseer_bsn, validate_bsn
+
 WIDGET_CLASSES = (
     # Groups: Django copies widget attrs onto the group's container as well, so a class
     # would give the container an input's box; their inputs are styled in portal.css.
@@ -57,3 +59,26 @@ def fouten_naar_form(form, exc) -> None:
 def status_voor(form) -> int:
     """400 when the form has errors (the page shows them), else 200."""
     return 400 if form is not None and form.errors else 200
+
+
+class BsnVeld(forms.CharField):
+    """Every BSN input of the portal (registration, search boxes, the access log search):
+    spaces, dots and hyphens are dropped (``validators.normaliseer_bsn``), then
+    ``validators.validate_bsn`` names what is still wrong (other characters, the number of
+    digits, or the elfproef) in Dutch. Empty stays empty for optional search fields."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "BSN")
+        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+        )
+        kwargs.setdefault(
+            "error_messages",
+            {"max_length": "Een BSN bestaat uit precies 9 cijfers; dit is veel te lang."},
+        )
+        super().__init__(**kwargs)
+        self.validators.append(validate_bsn)
+
+    def to_python(self, value):
+        return normaliseer_bsn(super().to_python(value))

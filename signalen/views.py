@@ -6,14 +6,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.permissions import rol_vereist
-from sdd_portal.audit.models import Actie, Uitkomst
-from sdd_portal.audit.services import log_access
+from sdd_portal.audit.models import Actie
+from sdd_portal.audit.services import log_access, zichtbaar_of_404
 from sdd_portal.historie import opslaan
 from sdd_portal.paginatie import BegrensdePaginator
 
@@ -66,22 +65,16 @@ def postvak(request):
 
 
 def _signaal_of_404(request, uuid) -> Signaal:
-    try:
-        signaal = (
-            _met_gelezen(Signaal.objects.visible_to(request.user), request.user)
-            .select_related("client", "organisatie", "gebruiker", "gesloten_door")
-            .get(uuid=uuid)
-        )
-    except Signaal.DoesNotExist:
-        client_id = Signaal.objects.filter(uuid=uuid).values_list("client_id", flat=True).first()
-        log_access(
-            request=request,
-            actie=Actie.BEKIJKEN,
-            omschrijving="Signaal",
-            client_ids=[client_id] if client_id else [],
-            uitkomst=Uitkomst.GEWEIGERD if client_id else Uitkomst.NIET_GEVONDEN,
-        )
-        raise Http404("Dit signaal bestaat niet of staat niet in uw postvak.") from None
+    signaal = zichtbaar_of_404(
+        _met_gelezen(Signaal.objects.visible_to(request.user), request.user).select_related(
+            "client", "organisatie", "gebruiker", "gesloten_door"
+        ),
+        request=request,
+        uuid=uuid,
+        omschrijving="Signaal",
+        client_pad="client_id",
+        melding="Dit signaal bestaat niet of staat niet in uw postvak.",
+    )
     if signaal.client_id:
         log_access(
             request=request,

@@ -54,7 +54,12 @@ class VergaderingViewSet(LeesViewSet):
                     bovenliggend_uuid=F("bovenliggend__uuid")
                 ).order_by("volgorde", "id"),
             ),
-            Prefetch("actiepunten", queryset=actiepunten(Actiepunt.objects.all()).order_by("id")),
+            Prefetch(
+                "actiepunten",
+                queryset=actiepunten(Actiepunt.objects.visible_to(self.request.user)).order_by(
+                    "id"
+                ),
+            ),
             "deelnames",
             Prefetch(
                 "annotaties",
@@ -67,7 +72,8 @@ class VergaderingViewSet(LeesViewSet):
     list=extend_schema(
         summary="Actiepunten",
         description="Afspraken en vervolgacties van de vergaderingen die u mag zien, met hun "
-        f"stand van zaken. {SYNC}",
+        "stand van zaken: een zorgaanbieder ziet ze zodra het verslag met de leden is gedeeld "
+        f"(ter vaststelling of vastgesteld), niet die van een geplande vergadering. {SYNC}",
     ),
     retrieve=extend_schema(summary="Eén actiepunt"),
 )

@@ -25,7 +25,7 @@ from ..models import (
     Tafellid,
     Vergadering,
 )
-from ..states import VERGADERING, VergaderingStatus
+from ..states import VERGADERING, VERSLAG_GEDEELD, VergaderingStatus
 
 STANDAARDAGENDA = [
     ("Opening", AgendapuntSoort.OPENING),
@@ -45,10 +45,23 @@ def vergadering_naar(
     ``VERGADERING_OVERGANGEN`` (a Dutch ValidationError otherwise, nothing saved), then the
     status and ``velden`` are saved in one history row. It checks no permission: call it from
     a service that has."""
+    gedeeld = vergadering.status in VERSLAG_GEDEELD
     VERGADERING.naar(vergadering, status)
     for veld, waarde in velden.items():
         setattr(vergadering, veld, waarde)
-    return opslaan(vergadering, actor=actor, reden=reden)
+    opslaan(vergadering, actor=actor, reden=reden)
+    if not gedeeld and status in VERSLAG_GEDEELD:
+        # The action items become visible to the members now: move their modified_at (with
+        # a history row) so a modifiedSince sync and the daily overdue rule see them.
+        for actie in vergadering.actiepunten.all():
+            opslaan(
+                actie,
+                actor=actor,
+                reden="Verslag gedeeld met de leden",
+                valideren=False,
+                update_fields=["modified_at"],
+            )
+    return vergadering
 
 
 def _gewijzigd(vergadering: Vergadering, *, actor, reden: str) -> None:

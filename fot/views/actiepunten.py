@@ -7,13 +7,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.permissions import rol_vereist
+from sdd_portal.audit.models import Actie, Uitkomst
+from sdd_portal.audit.services import log_access, zichtbaar_of_404
 from sdd_portal.forms import fouten_naar_form, status_voor
 
 from .. import services
@@ -50,16 +52,23 @@ def actiepunt_nieuw(request, uuid):
 
 @rol_vereist(*LEZERS)
 def actiepunt(request, uuid):
-    try:
-        actie = (
-            Actiepunt.objects.visible_to(request.user).select_related(*ACTIE_RELATED).get(uuid=uuid)
-        )
-    except Actiepunt.DoesNotExist:
-        raise Http404("Dit actiepunt bestaat niet of u heeft er geen toegang toe.") from None
+    actie = zichtbaar_of_404(
+        Actiepunt.objects.visible_to(request.user).select_related(*ACTIE_RELATED),
+        request=request,
+        uuid=uuid,
+        omschrijving="Overlegtafel",
+        melding="Dit actiepunt bestaat niet of u heeft er geen toegang toe.",
+    )
     mag = services.mag_actie_bijwerken(request.user, actie)
     form = ActieUpdateForm(request.POST or None, initial={"status": actie.status}) if mag else None
     if request.method == "POST":
         if not mag:
+            log_access(
+                request=request,
+                actie=Actie.WIJZIGEN,
+                omschrijving=f"Overlegtafel: actiepunt {actie.uuid} bijwerken geweigerd",
+                uitkomst=Uitkomst.GEWEIGERD,
+            )
             return HttpResponse(
                 "Alleen de eigenaar of contractmanagement werkt dit bij.", status=403
             )

@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.permissions import rol_vereist
+from sdd_portal.audit.models import Actie
+from sdd_portal.audit.services import zichtbaar_of_404
 from sdd_portal.forms import fouten_naar_form, status_voor
 
 from .. import services
@@ -44,14 +46,14 @@ ACTIE_RELATED = ("eigenaar_organisatie", "eigenaar_persoon", "vergadering", "taf
 
 
 def _vergadering(request, uuid) -> Vergadering:
-    try:
-        return (
-            Vergadering.objects.visible_to(request.user)
-            .select_related("tafel", "vastgesteld_in")
-            .get(uuid=uuid)
-        )
-    except Vergadering.DoesNotExist:
-        raise Http404("Deze vergadering bestaat niet of u heeft er geen toegang toe.") from None
+    """The meeting if the user may see it; otherwise the refusal is logged and 404."""
+    return zichtbaar_of_404(
+        Vergadering.objects.visible_to(request.user).select_related("tafel", "vastgesteld_in"),
+        request=request,
+        uuid=uuid,
+        omschrijving="Overlegtafel",
+        melding="Deze vergadering bestaat niet of u heeft er geen toegang toe.",
+    )
 
 
 def _is_cm(user) -> bool:
@@ -60,9 +62,12 @@ def _is_cm(user) -> bool:
 
 def _tafels(user):
     zichtbaar = Vergadering.objects.visible_to(user)
-    # Counted like the action list counts them: items of meetings the user may see (for a
-    # provider, none of minutes still in draft).
-    open_acties = Q(actiepunten__status=ActieStatus.OPEN, actiepunten__vergadering__in=zichtbaar)
+    # Counted like the action list counts them: the items the user may see (for a provider,
+    # none of a planned meeting or of minutes still in draft).
+    open_acties = Q(
+        actiepunten__status=ActieStatus.OPEN,
+        actiepunten__in=Actiepunt.objects.visible_to(user),
+    )
     return (
         Tafel.objects.filter(vergaderingen__in=zichtbaar)
         .distinct()
@@ -119,11 +124,17 @@ def _agenda_boom(vergadering) -> list[Agendapunt]:
 @rol_vereist(*LEZERS)
 def vergadering(request, uuid):
     v = _vergadering(request, uuid)
-    acties = list(v.actiepunten.select_related(*ACTIE_RELATED).prefetch_related("updates"))
+    # Both lists through the one visibility rule: a provider never sees the items of a
+    # planned meeting or of minutes still in draft, not even carried over to a later meeting.
+    zichtbaar = Actiepunt.objects.visible_to(request.user)
+    acties = list(
+        zichtbaar.filter(vergadering=v)
+        .select_related(*ACTIE_RELATED)
+        .prefetch_related("updates")
+        .order_by("vergadering__datum", "id")
+    )
     openstaand = list(
-        Actiepunt.objects.filter(
-            tafel=v.tafel, status=ActieStatus.OPEN, vergadering__datum__lt=v.datum
-        )
+        zichtbaar.filter(tafel=v.tafel, status=ActieStatus.OPEN, vergadering__datum__lt=v.datum)
         .select_related(*ACTIE_RELATED)
         .prefetch_related("updates")
         .order_by("vergadering__datum", "id")
@@ -189,12 +200,15 @@ def agendapunt_nieuw(request, uuid):
 
 @rol_vereist(*LEZERS)
 def agendapunt(request, uuid):
-    try:
-        punt = Agendapunt.objects.select_related("vergadering__tafel").get(
-            uuid=uuid, vergadering__in=Vergadering.objects.visible_to(request.user)
-        )
-    except Agendapunt.DoesNotExist:
-        raise Http404("Dit agendapunt bestaat niet of u heeft er geen toegang toe.") from None
+    punt = zichtbaar_of_404(
+        Agendapunt.objects.select_related("vergadering__tafel").filter(
+            vergadering__in=Vergadering.objects.visible_to(request.user)
+        ),
+        request=request,
+        uuid=uuid,
+        omschrijving="Overlegtafel",
+        melding="Dit agendapunt bestaat niet of u heeft er geen toegang toe.",
+    )
     v = punt.vergadering
     if request.method == "POST" and not _is_cm(request.user):
         raise PermissionDenied("Alleen contractmanagement schrijft het verslag.")
@@ -389,12 +403,16 @@ def gegevens(request, uuid):
 def bijlage(request, uuid):
     from django.http import FileResponse
 
-    try:
-        b = Bijlage.objects.select_related("agendapunt").get(
-            uuid=uuid, agendapunt__vergadering__in=Vergadering.objects.visible_to(request.user)
-        )
-    except Bijlage.DoesNotExist:
-        raise Http404("Deze bijlage bestaat niet of u heeft er geen toegang toe.") from None
+    b = zichtbaar_of_404(
+        Bijlage.objects.select_related("agendapunt").filter(
+            agendapunt__vergadering__in=Vergadering.objects.visible_to(request.user)
+        ),
+        request=request,
+        uuid=uuid,
+        omschrijving="Overlegtafel",
+        actie=Actie.DOWNLOADEN,
+        melding="Deze bijlage bestaat niet of u heeft er geen toegang toe.",
+    )
     return FileResponse(
         b.bestand.open("rb"), content_type="application/pdf", filename=b.bestandsnaam
     )
@@ -405,7 +423,7 @@ def pdf(request, uuid):
     from ..pdf import verslag_pdf
 
     v = _vergadering(request, uuid)
-    inhoud = verslag_pdf(v, openbaar=False)
+    inhoud = verslag_pdf(v, openbaar=False, actor=request.user)
     response = HttpResponse(inhoud, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="verslag-fot-{v.tafel.naam}-{v.datum}.pdf"'
     return response
@@ -426,8 +444,9 @@ def zoeken(request):
             .order_by("-rang", "-vergadering__datum")[:50]
         )
         acties = list(
-            Actiepunt.objects.annotate(zoek=ZOEK_ACTIEPUNT)
-            .filter(zoek=query, vergadering__in=zichtbaar)
+            Actiepunt.objects.visible_to(request.user)
+            .annotate(zoek=ZOEK_ACTIEPUNT)
+            .filter(zoek=query)
             .select_related(*ACTIE_RELATED)
             .order_by("-vergadering__datum", "id")[:50]
         )

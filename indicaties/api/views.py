@@ -292,6 +292,7 @@ class ToewijzingViewSet(ActieMixin, LeesViewSet):
 class OndersteuningsplanViewSet(ActieMixin, LeesViewSet):
     api_resource = "ondersteuningsplannen"
     client_veld = "client_pk"
+    client_pad = "toewijzing__client_id"
     serializer_class = serializers.OndersteuningsplanSerializer
 
     def get_queryset(self):

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from sdd_portal.validators import normaliseer_bsn
+
 from ..models import Bulklijst
 
 MAX_REGELS = 5000
@@ -215,7 +217,7 @@ def celtekst(waarde) -> str:
 def bsn_uit_cel(waarde) -> str:
     if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
         return celtekst(waarde).zfill(9)  # Excel drops leading zeros of numbers
-    return re.sub(r"[\s.\-]", "", celtekst(waarde))
+    return normaliseer_bsn(celtekst(waarde))
 
 
 def minuten_uit_cel(waarde) -> int | None:

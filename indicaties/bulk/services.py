@@ -14,7 +14,7 @@ from bandbreedte.models import MINUTEN_PER_WEEK_MAX, Product
 from sdd_portal.accounts.models import Organisatie, Rol
 from sdd_portal.accounts.roles import aanbieder_id, heeft_sdd_rol
 from sdd_portal.historie import opslaan
-from sdd_portal.validators import is_valid_bsn
+from sdd_portal.validators import bsn_fout, is_valid_bsn
 
 from ..models import Bulklijst, Client, Melding, Toewijzing
 from ..states import bulklijst_naar
@@ -83,7 +83,7 @@ def controleer_regels(*, soort: str, aanbieder: Organisatie, tabel: Tabel) -> li
         if not bsn:
             fouten.append(bij(nummer, "bsn", "het BSN ontbreekt."))
         elif not re.fullmatch(r"[0-9]{9}", bsn):
-            fouten.append(bij(nummer, "bsn", f"'{bsn}' is geen BSN: dat zijn precies 9 cijfers."))
+            fouten.append(bij(nummer, "bsn", f"'{bsn}' is geen BSN. {bsn_fout(bsn).messages[0]}"))
         elif not is_valid_bsn(bsn):
             fouten.append(
                 bij(nummer, "bsn", f"{bsn} voldoet niet aan de elfproef; controleer de cijfers.")

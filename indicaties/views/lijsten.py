@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -21,7 +21,7 @@ from sdd_portal.accounts.models import Organisatie, Rol
 from sdd_portal.accounts.permissions import rol_vereist
 from sdd_portal.accounts.roles import heeft_sdd_rol
 from sdd_portal.audit.models import Actie
-from sdd_portal.audit.services import log_access
+from sdd_portal.audit.services import log_access, zichtbaar_of_404
 from sdd_portal.export import FORMATEN, csv_response, tabel_response
 from sdd_portal.forms import fouten_naar_form, status_voor
 
@@ -190,7 +190,13 @@ def bulklijst_uploaden(request):
 def _lijst_of_404(request, uuid) -> Bulklijst:
     """Another organisation's list answers like a list that does not exist."""
     qs = bulk.bulklijsten_zichtbaar(request.user).select_related("aanbieder", "geupload_door")
-    return get_object_or_404(qs, uuid=uuid)
+    return zichtbaar_of_404(
+        qs,
+        request=request,
+        uuid=uuid,
+        omschrijving="Bulklijst",
+        melding="Deze lijst bestaat niet of u heeft er geen toegang toe.",
+    )
 
 
 def _rapport(request, lijst: Bulklijst, form=None):

@@ -9,6 +9,7 @@ import json
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404
 from django.utils.http import parse_etags
 from rest_framework import exceptions, mixins, viewsets
 from rest_framework.permissions import IsAuthenticated
@@ -16,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 
 from sdd_portal.audit.models import Actie, Uitkomst
-from sdd_portal.audit.services import log_access
+from sdd_portal.audit.services import log_access, weigering_loggen
 
 from . import idempotentie
 from .authentication import SleutelAuthenticatie
@@ -89,6 +90,9 @@ class ApiViewMixin:
     api_resource: str = ""
     # Path from a row to its client's primary key, for the access log (None: no client data).
     client_veld: str | None = None
+    # ORM lookup from a row to its client's primary key, for logging a refused attempt on
+    # one row (default: ``client_veld``, when that is a column rather than an annotation).
+    client_pad: str | None = None
     # Readable name of what was read, for the access log.
     omschrijving: str = ""
 
@@ -148,8 +152,33 @@ class ApiViewMixin:
         self._log(request, response)
         return response
 
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            # Another organisation's row answers like one that does not exist; the access
+            # log records which object (and client) was tried (see ``_log``).
+            self._gezocht = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)
+            raise
+
     def _log(self, request, response) -> None:
         if request.user is None or not request.user.is_authenticated:
+            return
+        sleutel = request.auth
+        omschrijving = (
+            f"API ({sleutel.naam}): {request.method} {self.omschrijving or self.api_resource}"
+        )
+        gezocht = getattr(self, "_gezocht", None)
+        if response.status_code == 404 and gezocht is not None:
+            weigering_loggen(
+                request=request,
+                actor=request.user,
+                model=self.get_queryset().model,
+                uuid=gezocht,
+                omschrijving=omschrijving,
+                client_pad=self.client_pad or self.client_veld,
+                actie=self._actie(request),
+            )
             return
         if response.status_code in (401, 403):
             uitkomst = Uitkomst.GEWEIGERD
@@ -157,13 +186,11 @@ class ApiViewMixin:
             uitkomst = Uitkomst.NIET_GEVONDEN
         else:
             uitkomst = Uitkomst.TOEGESTAAN
-        sleutel = request.auth
         log_access(
             request=request,
             actor=request.user,
             actie=self._actie(request),
-            omschrijving=f"API ({sleutel.naam}): {request.method} "
-            f"{self.omschrijving or self.api_resource}",
+            omschrijving=omschrijving,
             client_ids=sorted(getattr(self, "_client_ids", ())),
             uitkomst=uitkomst,
         )

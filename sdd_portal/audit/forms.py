@@ -1,5 +1,7 @@
 from django import forms
 
+from sdd_portal.forms import BsnVeld
+
 from .models import Actie, Uitkomst
 
 
@@ -7,7 +9,7 @@ class ToegangslogZoekForm(forms.Form):
     hide_optional = True  # every search field is optional
 
     gebruikersnaam = forms.CharField(label="Gebruikersnaam", required=False, max_length=150)
-    bsn = forms.CharField(label="BSN van de cliënt", required=False, max_length=11)
+    bsn = BsnVeld(label="BSN van de cliënt", required=False)
     actie = forms.ChoiceField(
         label="Actie", required=False, choices=[("", "Alle acties"), *Actie.choices]
     )
@@ -26,12 +28,6 @@ class ToegangslogZoekForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Vul bij 'Tot en met datum' een geldige datum in."},
     )
-
-    def clean_bsn(self) -> str:
-        bsn = (self.cleaned_data.get("bsn") or "").replace(" ", "")
-        if bsn and not (len(bsn) == 9 and bsn.isdigit()):
-            raise forms.ValidationError("Een BSN bestaat uit precies 9 cijfers.")
-        return bsn
 
     def clean(self):
         data = super().clean()

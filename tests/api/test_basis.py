@@ -195,8 +195,12 @@ def test_other_provider_sees_nothing_and_is_logged(api_b, aanbieder_a, aanbieder
     assert api_b.get(URL).json()["results"] == []
     _problem(api_b.get(f"{URL}/{van_a.uuid}"), 404)
     log = AccessLogEntry.objects.filter(organisatie_id=aanbieder_b.pk).order_by("id")
-    assert [entry.uitkomst for entry in log] == ["toegestaan", "niet_gevonden"]
-    assert all(van_a.client_id not in entry.client_ids for entry in log)
+    # The refusal names the object and the client that was tried (issue 17, finding 7),
+    # although the answer is the same 404 as for a row that does not exist.
+    assert [entry.uitkomst for entry in log] == ["toegestaan", "geweigerd"]
+    assert log[1].client_ids == [van_a.client_id] and str(van_a.uuid) in log[1].omschrijving
+    _problem(api_b.get(f"{URL}/00000000-0000-0000-0000-000000000000"), 404)
+    assert AccessLogEntry.objects.latest("id").uitkomst == "niet_gevonden"
 
 
 def test_every_read_of_client_data_is_in_the_access_log(api_a, aanbieder_a):

@@ -274,7 +274,13 @@ def test_mandate_document_download_is_checked_and_logged(
         response = login(user).get(url)
         assert response.status_code == 200
         assert b"".join(response.streaming_content) == PDF
-    assert AccessLogEntry.objects.filter(actie="downloaden").count() == 2
+    downloads = AccessLogEntry.objects.filter(actie="downloaden")
+    assert downloads.filter(uitkomst="toegestaan").count() == 2
+    # Provider B's attempt: one refusal naming the document (issue 17, finding 7).
+    [geweigerd] = downloads.filter(uitkomst="geweigerd")
+    assert geweigerd.username == medewerker_b.username and str(document.uuid) in (
+        geweigerd.omschrijving
+    )
 
 
 @pytest.fixture

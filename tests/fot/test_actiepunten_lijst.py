@@ -37,6 +37,11 @@ def foutmelding(html: str, veld: str) -> str:
     return re.sub(r"<[^>]+>", " ", gevonden.group(1)).strip() if gevonden else ""
 
 
+def _delen(cm, v) -> None:
+    services.notulen_opslaan(actor=cm, agendapunt=punt(v, "Opening"), notulen="Welkom.")
+    services.ter_vaststelling(actor=cm, vergadering=v)
+
+
 @pytest.fixture
 def begeleiding(aanbieder_b, medewerker_b):
     """A second table with provider B as its only member."""
@@ -93,6 +98,7 @@ def acties(contractmanager, sdd, eerste, tweede, actie_a, begeleiding, aanbieder
         eigenaar_organisatie=aanbieder_b,
         termijn=vandaag + timedelta(days=10),
     )
+    _delen(contractmanager, v_b)  # members see action items once the minutes are shared
     services.notulen_opslaan(
         actor=contractmanager, agendapunt=punt(tweede, "Opening"), notulen="Welkom."
     )
@@ -318,6 +324,7 @@ def _vul(cm, tafels, aanbieder, aantal: int, start: int) -> None:
             volgende_vergadering=not i % 2,
         )
         services.actie_bijwerken(actor=cm, actiepunt=actie, tekst=f"Update {i}", status="open")
+        _delen(cm, v)
 
 
 @pytest.mark.parametrize("wie", ["contractmanager", "medewerker_a"])

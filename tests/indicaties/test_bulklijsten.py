@@ -308,6 +308,9 @@ def test_another_providers_list_answers_404(
     http = login(medewerker_b)
     assert http.get(detail(lijst)).status_code == 404
     assert http.post(importeren(lijst), {"keuze": "alles"}).status_code == 404
+    # Both attempts are logged as refusals naming the list (issue 17, finding 7).
+    geweigerd = AccessLogEntry.objects.filter(username=medewerker_b.username, uitkomst="geweigerd")
+    assert geweigerd.count() == 2 and all(str(lijst.uuid) in e.omschrijving for e in geweigerd)
     assert str(lijst.uuid) not in http.get(LIJSTEN).content.decode()
     with pytest.raises(PermissionDenied):
         bulk.bulklijst_importeren(actor=medewerker_b, lijst=lijst, alleen_geldige=False)

@@ -165,7 +165,8 @@ def test_htmx_search_shows_field_errors_in_the_fragment(login, consulent):
     response = login(consulent).get("/clienten/", {"bsn": "12ab"}, HTTP_HX_REQUEST="true")
     body = response.content.decode()
     assert 'role="alert"' in body
-    assert "BSN: Een BSN bestaat uit precies 9 cijfers." in body
+    assert "BSN: Een BSN bestaat uit precies 9 cijfers;" in body
+    assert "bevat ook andere tekens dan cijfers, spaties en punten." in body
 
 
 @pytest.mark.parametrize("telefoon", ["xx", "12", "06-1234"])
