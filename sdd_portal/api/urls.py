@@ -1,8 +1,8 @@
 """``/api/v1/``: the resources every app registered, the OpenAPI document and its docs pages."""
 
-from django.urls import path, re_path
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.decorators import csp_update
+from django.urls import path, re_path
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
