@@ -69,6 +69,20 @@ def idle_limit_seconds(user) -> int:
     return settings.SESSION_IDLE_MINUTES_SDD * 60
 
 
+def sessie_starten(session, nu: int | None = None) -> None:
+    """Start the idle and absolute clocks of a fresh login: the cookie and the stored session
+    end at the absolute limit, not later (connected to ``user_logged_in``)."""
+    nu = int(time.time()) if nu is None else nu
+    session[SESSIE_BEGIN] = nu
+    session[LAATSTE_ACTIVITEIT] = nu
+    session.set_expiry(datetime.fromtimestamp(nu + settings.SESSION_COOKIE_AGE, tz=UTC))
+
+
+def bij_inloggen(sender, request, user, **kwargs) -> None:
+    if request is not None and hasattr(request, "session"):
+        sessie_starten(request.session)
+
+
 class SessionIdleTimeoutMiddleware:
     """Log a browser session out after a period without activity, and after its absolute age.
 
@@ -88,12 +102,9 @@ class SessionIdleTimeoutMiddleware:
             return self.get_response(request)
         session = request.session
         nu = int(time.time())
-        begin = session.get(SESSIE_BEGIN)
-        if begin is None:
-            begin = nu
-            session[SESSIE_BEGIN] = nu
-            # The cookie and the stored session end at the absolute limit, not later.
-            session.set_expiry(datetime.fromtimestamp(nu + settings.SESSION_COOKIE_AGE, tz=UTC))
+        if SESSIE_BEGIN not in session:  # a session from before this middleware
+            sessie_starten(session, nu)
+        begin = session[SESSIE_BEGIN]
         laatste = session.get(LAATSTE_ACTIVITEIT, nu)
         limiet = idle_limit_seconds(user)
         if nu - laatste > limiet:
@@ -111,9 +122,7 @@ class SessionIdleTimeoutMiddleware:
                 f"U bent uitgelogd omdat u langer dan {duur} was ingelogd. "
                 "Log opnieuw in om verder te gaan.",
             )
-        if ACHTERGROND_HEADER not in request.headers and (
-            LAATSTE_ACTIVITEIT not in session or nu - laatste >= ACTIVITEIT_RESOLUTIE
-        ):
+        if ACHTERGROND_HEADER not in request.headers and nu - laatste >= ACTIVITEIT_RESOLUTIE:
             session[LAATSTE_ACTIVITEIT] = nu
         return self.get_response(request)
 

@@ -135,3 +135,17 @@ def test_api_key_requests_are_untouched(aanbieder_a):
     response = api.get("/api/v1/ik")
     assert response.status_code == 200
     assert "sessionid" not in response.cookies
+
+
+def test_the_clocks_start_at_login(client, medewerker_a):
+    from tests.factories import PASSWORD
+
+    voor = int(time.time())
+    response = client.post(
+        LOGIN,
+        {"login_view-current_step": "auth", "auth-username": "mw.a", "auth-password": PASSWORD},
+    )
+    assert response.status_code == 302
+    begin = client.session[SESSIE_BEGIN]
+    assert voor <= begin == client.session[LAATSTE_ACTIVITEIT] <= int(time.time())
+    assert client.session.get_expiry_date() == datetime.fromtimestamp(begin + 8 * 3600, tz=UTC)
