@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "sdd_portal",
     "sdd_portal.accounts",
     "sdd_portal.audit",
+    "sdd_portal.privacy",
     "signalen",
     "sdd_portal.api",
     "fot",
@@ -179,6 +180,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=30),
     },
 }
+
+# Clients destroyed per task run of an approved destruction list (one transaction each);
+# the task queues itself again for the next batch (docs/privacy.md).
+PRIVACY_VERNIETIGEN_BATCH = env.int("PRIVACY_VERNIETIGEN_BATCH", default=100)
 
 # Months ahead for which the daily task creates access-log partitions.
 TOEGANGSLOG_PARTITIES_VOORUIT = env.int("TOEGANGSLOG_PARTITIES_VOORUIT", default=12)
