@@ -143,7 +143,7 @@ class Vernietigingsverklaring(models.Model):
     vernietigd_op = models.DateTimeField("vernietigd op", null=True, blank=True)
     aantal_clienten = models.PositiveIntegerField("aantal cliënten", default=0)
     aantal_uitgesloten = models.PositiveIntegerField("aantal uitgesloten", default=0)
-    aantallen = models.JSONField("aantallen per soort", default=dict)
+    aantallen = models.JSONField("aantallen per soort", default=dict, blank=True)
 
     history = HistoricalRecords()
 
