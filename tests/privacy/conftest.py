@@ -30,9 +30,9 @@ def beheerder_2(sdd):
 
 
 @pytest.fixture
-def volledig_dossier(definitief, medewerker_a):
+def volledig_dossier(request, medewerker_a):
     """The client of ``definitief`` with a rendered letter on disk and a provider signal."""
-    client = definitief.client
+    client = request.getfixturevalue("definitief").client
     brief = Brief.objects.filter(client=client).order_by("pk").first()
     assert maken.brief_maken(brief.pk) is True
     signaal_melden(

@@ -114,7 +114,7 @@ def _bestanden(client):
     return [(p.bestand.storage, p.bestand.name) for p in [*plannen, *brieven]]
 
 
-def test_vernietigen_laat_niets_van_de_client_achter_en_houdt_een_verklaring_zonder_persoonsgegevens(
+def test_vernietigen_laat_niets_van_de_client_achter_en_een_verklaring_zonder_persoonsgegevens(
     volledig_dossier, beheerder, beheerder_2, aanbieder_a, consulent, rf
 ):
     client = volledig_dossier
