@@ -167,3 +167,32 @@ def test_inzage_met_fout_bsn_geeft_een_nederlandse_melding(login, beheerder, bsn
     assert antwoord.status_code == 200
     assert melding in antwoord.content.decode()
     assert not AccessLogEntry.objects.filter(actie=Actie.EXPORTEREN).exists()
+
+
+def test_lijstpagina_telt_geen_query_per_client(
+    login, beheerder, aanbieder_a, django_assert_num_queries
+):
+    from datetime import date
+
+    from tests.factories import ToewijzingFactory
+
+    def lijst_met(aantal: int, dag: int):
+        for _ in range(aantal):
+            ToewijzingFactory(
+                aanbieder=aanbieder_a, ingangsdatum=date(2024, 1, 1), einddatum=date(2024, 6, 30)
+            )
+        peildatum = ver_na_einde().replace(day=dag)
+        return services.lijst_voorstellen(peildatum=peildatum)
+
+    c = login(beheerder)
+    klein = lijst_met(2, 1)
+    c.get(f"/beheer/vernietiging/{klein.uuid}/")
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as vooraf:
+        c.get(f"/beheer/vernietiging/{klein.uuid}/")
+    groot = lijst_met(30, 2)
+    assert groot.items.count() == 30
+    with django_assert_num_queries(len(vooraf.captured_queries)):
+        c.get(f"/beheer/vernietiging/{groot.uuid}/")
