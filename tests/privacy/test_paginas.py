@@ -196,3 +196,36 @@ def test_lijstpagina_telt_geen_query_per_client(
     assert groot.items.count() == 30
     with django_assert_num_queries(len(vooraf.captured_queries)):
         c.get(f"/beheer/vernietiging/{groot.uuid}/")
+
+
+def test_de_bewaartermijn_staat_in_beheer_voor_de_functioneel_beheerder_alleen(
+    login, beheerder, contractmanager
+):
+    c = login(beheerder)
+    antwoord = c.get("/admin/privacy/bewaarinstellingen/add/")
+    assert antwoord.status_code == 200
+    assert "Illustratieve demowaarde" in antwoord.content.decode()
+    c.post(
+        "/admin/privacy/bewaarinstellingen/add/",
+        {"bewaartermijn_jaren": "20"},
+    )
+    from sdd_portal.privacy.models import Bewaarinstellingen
+
+    assert Bewaarinstellingen.huidig().bewaartermijn_jaren == 20
+    assert Bewaarinstellingen.history.get().history_user == beheerder
+    assert login(contractmanager).get("/admin/privacy/bewaarinstellingen/").status_code == 403
+
+
+def test_de_maandelijkse_taak_staat_in_de_planning_en_stelt_de_lijst_van_vandaag_voor(db):
+    from django.utils import timezone
+    from django_celery_beat.models import PeriodicTask
+
+    from sdd_portal.privacy import tasks
+    from tests.factories import ClientFactory
+
+    taak = PeriodicTask.objects.get(task="sdd_portal.privacy.vernietigingslijst_voorstellen")
+    assert taak.enabled and taak.crontab.day_of_month == "1"
+    assert tasks.vernietigingslijst_voorstellen.run() is None  # nothing due yet
+    ClientFactory()
+    assert tasks.vernietigingslijst_voorstellen.run() is None  # changed today: not due
+    assert not Vernietigingslijst.objects.filter(peildatum=timezone.localdate()).exists()
