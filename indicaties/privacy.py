@@ -7,7 +7,15 @@ before parents, the client last."""
 from sdd_portal.privacy.registry import Clientgegevens, registreer
 
 registreer(
-    Clientgegevens("indicaties.Brief", pad="client", bestanden=("bestand",), volgorde=100),
+    # A mailing run's print file bundles the letters of many clients: it goes with the
+    # first of them (it was printed and sent long before the term ends); the run stays.
+    Clientgegevens(
+        "indicaties.Brief",
+        pad="client",
+        bestanden=("bestand",),
+        bundels=("verzendrun__bestand",),
+        volgorde=100,
+    ),
     Clientgegevens("indicaties.Verlenging", pad="beschikking__client", volgorde=150),
     Clientgegevens(
         "indicaties.Ondersteuningsplan",

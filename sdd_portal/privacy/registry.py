@@ -12,6 +12,9 @@ The core names no domain model. Each app registers, from its ``privacy.py`` (imp
   their own count from their last change (``modified_at``).
 - ``velden``: the fields that go into an inzage export (default: every concrete field).
 - ``bestanden``: the file fields destroyed with the row.
+- ``bundels``: files of a shared row that bundle this client's documents with others'
+  (``"verzendrun__bestand"``: a mailing run's print file); destroyed whole, the field
+  emptied, the shared row itself kept.
 - ``volgorde``: deletion runs in ascending order (children before their parents); all
   foreign keys are checked at the end of the client's transaction, so cycles are fine.
 """
@@ -33,6 +36,7 @@ class Clientgegevens:
     einde: str | None = None
     velden: tuple[str, ...] = ()
     bestanden: tuple[str, ...] = ()
+    bundels: tuple[str, ...] = ()
     volgorde: int = 100
     label: str = ""
 

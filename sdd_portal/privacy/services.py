@@ -221,9 +221,11 @@ def client_vernietigen(*, item_pk: int) -> dict[str, int]:
         aantallen: dict[str, int] = {}
         bestanden: list[tuple[object, str]] = []
         historisch = 0
+        bundels = []
         for soort in registry.alle():
             model = soort.model_class
             pks = list(dossier.huidige(soort).values_list("pk", flat=True))
+            bundels += _bundels(soort, dossier)
             for veld in soort.bestanden:
                 storage = model._meta.get_field(veld).storage
                 bestanden += [(storage, naam) for naam in dossier.bestanden(soort)]
@@ -243,12 +245,39 @@ def client_vernietigen(*, item_pk: int) -> dict[str, int]:
             if storage.exists(naam):
                 storage.delete(naam)
                 verwijderd += 1
+        for rij, veld in bundels:
+            bestand = getattr(rij, veld)
+            if bestand.name and bestand.storage.exists(bestand.name):
+                bestand.storage.delete(bestand.name)
+                verwijderd += 1
+            setattr(rij, veld, "")
+            opslaan(
+                rij,
+                actor=lijst.beoordeeld_door,
+                reden="Bestand vernietigd (bewaartermijn)",
+                valideren=False,
+                update_fields=[veld],
+            )
         aantallen["historische regels"] = historisch
         aantallen["bestanden"] = verwijderd
         item.vernietigd_op = timezone.now()
         opslaan(item, actor=lijst.beoordeeld_door, reden="Vernietigd", valideren=False)
         _verklaring_bijwerken(lijst, aantallen, clienten=1)
         return aantallen
+
+
+def _bundels(soort, dossier) -> list[tuple[object, str]]:
+    """Shared rows (a mailing run) whose file bundles this client's documents."""
+    gevonden = []
+    for pad in soort.bundels:
+        fk, veld = pad.split("__")
+        ouder = soort.model_class._meta.get_field(fk).related_model
+        ids = dossier.huidige(soort).exclude(**{f"{fk}__isnull": True}).values(fk)
+        for rij in (
+            ouder._default_manager.select_for_update().filter(pk__in=ids).exclude(**{veld: ""})
+        ):
+            gevonden.append((rij, veld))
+    return gevonden
 
 
 def _verklaring_bijwerken(lijst, aantallen, *, clienten: int = 0, uitgesloten: int = 0) -> None:

@@ -222,3 +222,25 @@ def test_levenscyclus_van_de_lijst():
     for nieuw in S.values:
         with pytest.raises(ValidationError):
             VERNIETIGINGSLIJST.naar(lijst, nieuw)
+
+
+def test_printbestand_van_een_verzendrun_gaat_mee_de_run_blijft(
+    volledig_dossier, beheerder, beheerder_2, consulent
+):
+    from indicaties.brieven import maken
+    from indicaties.brieven import services as brieven
+    from indicaties.models import Verzendrun
+
+    run = maken.verzendrun_maken_pdf(
+        brieven.verzendrun_maken(actor=consulent, datum=timezone.localdate()).pk
+    )
+    storage, naam = run.bestand.storage, run.bestand.name
+    assert naam and storage.exists(naam)
+    lijst = goedgekeurd(
+        services.lijst_voorstellen(peildatum=ver_na_einde()), beheerder, beheerder_2
+    )
+    tasks.vernietigen.run(lijst.pk)
+    run.refresh_from_db()
+    assert run.bestand.name == "" and not storage.exists(naam)
+    assert run.history.first().history_change_reason == "Bestand vernietigd (bewaartermijn)"
+    assert Verzendrun.objects.filter(pk=run.pk).exists()
