@@ -12,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from indicaties.models import Client, Toewijzing
 from sdd_portal.accounts.models import Rol
+from sdd_portal.audit.models import AccessLogEntry, Actie
 from sdd_portal.privacy.models import Bewaarinstellingen, Vernietigingslijst
 from tests.conftest import wacht_tot
 from tests.factories import ToewijzingFactory, UserFactory
@@ -80,6 +81,23 @@ def test_lijst_beoordelen_voordragen_goedkeuren_en_vernietigen(
     assert page.get_by_text("Vernietigd (id").count() == 1
     assert axe_violations(page) == []
     screenshot(page, "privacy-vernietigingsverklaring")
+
+    # The excluded client asks for inzage: the export downloads and is itself logged.
+    page.get_by_role("link", name="Terug naar vernietiging").click()
+    page.get_by_role("link", name="Alle gegevens van één cliënt exporteren").click()
+    assert axe_violations(page) == []
+    page.get_by_label("BSN van de cliënt").fill(
+        f"{blijft.bsn[:3]}.{blijft.bsn[3:6]}.{blijft.bsn[6:]}"
+    )
+    page.get_by_label("Kenmerk van het inzageverzoek").fill("AVG-2026-0042")
+    page.get_by_label("JSON (machineleesbaar)").check()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Exporteren").click()
+    with open(download.value.path(), encoding="utf-8") as fh:
+        assert "Bezwaard" in fh.read()
+    assert AccessLogEntry.objects.filter(
+        actie=Actie.EXPORTEREN, client_ids__contains=[blijft.pk], omschrijving__contains="0042"
+    ).exists()
     context.close()
     assert not Client.objects.filter(pk=weg.pk).exists()
     assert Client.objects.filter(pk=blijft.pk).exists()
