@@ -238,6 +238,8 @@ def client_vernietigen(*, item_pk: int) -> dict[str, int]:
             _sql_verwijderen(model, pks)
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            # Back to Django's default (every foreign key deferred) for what follows.
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         # Every row is gone and no foreign key objects: now the files (a crash from here
         # to the commit leaves rows whose files are gone, and the rerun removes the rows).
         verwijderd = 0

@@ -244,3 +244,26 @@ def test_printbestand_van_een_verzendrun_gaat_mee_de_run_blijft(
     assert run.bestand.name == "" and not storage.exists(naam)
     assert run.history.first().history_change_reason == "Bestand vernietigd (bewaartermijn)"
     assert Verzendrun.objects.filter(pk=run.pk).exists()
+
+
+def test_een_niet_geregistreerde_tabel_laat_de_vernietiging_mislukken_zonder_halve_resten(
+    volledig_dossier, beheerder, beheerder_2, monkeypatch
+):
+    """A table with client data that its app forgot to register: the foreign-key check at
+    the end of the client's transaction fails, everything rolls back, files stay."""
+    from sdd_portal.privacy import registry
+
+    monkeypatch.delitem(registry.REGISTER, "contractbeheer.Aanbiedersignaal")
+    bestanden = _bestanden(volledig_dossier)
+    lijst = goedgekeurd(
+        services.lijst_voorstellen(peildatum=ver_na_einde()), beheerder, beheerder_2
+    )
+    with pytest.raises(IntegrityError):
+        tasks.vernietigen.run(lijst.pk)
+    assert Client.objects.filter(pk=volledig_dossier.pk).exists()
+    assert Beschikking.objects.filter(client=volledig_dossier).count() == 2
+    assert Client.history.filter(id=volledig_dossier.pk).exists()
+    assert all(s.exists(n) for s, n in bestanden)
+    assert lijst.items.get().vernietigd_op is None
+    lijst.refresh_from_db()
+    assert lijst.status == S.GOEDGEKEURD  # the monthly job retries it
