@@ -8,7 +8,7 @@ class ContractbeheerConfig(AppConfig):
     def ready(self) -> None:
         """Register what this app plugs into the core: API resources and tombstones, menu
         items and home panels, and its daily rules."""
-        from . import api, portaal, regels  # noqa: F401 (portaal registers on import)
+        from . import api, portaal, privacy, regels  # noqa: F401 (portaal, privacy register on import)
 
         api.registreren()
         regels.registreren()

@@ -8,7 +8,7 @@ class IndicatiesConfig(AppConfig):
     def ready(self) -> None:
         """Register what this app plugs into the core: API resources, scopes and event kinds,
         menu items and home panels, and its daily rules."""
-        from . import api, portaal, regels  # noqa: F401 (portaal registers on import)
+        from . import api, portaal, privacy, regels  # noqa: F401 (portaal, privacy register on import)
 
         api.registreren()
         regels.registreren()

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "sdd_portal.accounts",
     "sdd_portal.audit",
     "sdd_portal.wachtrij",
+    "sdd_portal.privacy",
     "signalen",
     "sdd_portal.api",
     "fot",
@@ -224,6 +225,9 @@ WACHTRIJ_MAX_VERZENDINGEN = env.int("WACHTRIJ_MAX_VERZENDINGEN", default=10)
 WACHTRIJ_BEWAAR_DAGEN = env.int("WACHTRIJ_BEWAAR_DAGEN", default=7)
 # Files in the documents storage that no row references are removed after this many hours.
 DOCUMENTEN_OPRUIM_NA_UUR = env.int("DOCUMENTEN_OPRUIM_NA_UUR", default=24)
+# Clients destroyed per task run of an approved destruction list (one transaction each);
+# the task queues itself again for the next batch (docs/privacy.md).
+PRIVACY_VERNIETIGEN_BATCH = env.int("PRIVACY_VERNIETIGEN_BATCH", default=100)
 
 # Months ahead for which the daily task creates access-log partitions.
 TOEGANGSLOG_PARTITIES_VOORUIT = env.int("TOEGANGSLOG_PARTITIES_VOORUIT", default=12)

@@ -9,6 +9,6 @@ class SignalenConfig(AppConfig):
     def ready(self) -> None:
         """Register the signals' API resource and event kind, the Postvak menu item and the
         inbox panel."""
-        from . import api, portaal  # noqa: F401 (portaal registers on import)
+        from . import api, portaal, privacy  # noqa: F401 (portaal, privacy register on import)
 
         api.registreren()

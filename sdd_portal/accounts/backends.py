@@ -26,6 +26,8 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("signalen", "taakrun"): ("view",),
         ("signalen", "taakstand"): ("view",),
         ("audit", "accesslogentry"): ("view",),
+        ("privacy", "bewaarinstellingen"): ("view", "add", "change"),
+        ("privacy", "vernietigingsverklaring"): ("view",),
         ("api", "apisleutel"): ("view", "add", "change"),
         ("api", "abonnement"): ("view", "change"),
         ("api", "levering"): ("view",),
