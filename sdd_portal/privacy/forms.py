@@ -1,18 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from sdd_portal.validators import validate_bsn
-
-
-def bsn_normaliseren(waarde: str) -> str:
-    """Spaces and dots as people write a BSN (123 456 782, 123.456.782) are dropped."""
-    return (waarde or "").replace(" ", "").replace(".", "").strip()
+from sdd_portal.forms import BsnVeld
 
 
 class InzageForm(forms.Form):
-    bsn = forms.CharField(
+    bsn = BsnVeld(
         label="BSN van de cliënt",
-        max_length=20,
         help_text="Spaties en punten mogen; het BSN moet precies kloppen.",
     )
     kenmerk = forms.CharField(
@@ -26,14 +20,6 @@ class InzageForm(forms.Form):
         initial="pdf",
         widget=forms.RadioSelect,
     )
-
-    def clean_bsn(self) -> str:
-        bsn = bsn_normaliseren(self.cleaned_data["bsn"])
-        try:
-            validate_bsn(bsn)
-        except ValidationError as fout:
-            raise ValidationError(f"BSN van de cliënt: {fout.messages[0]}") from fout
-        return bsn
 
     def clean_kenmerk(self) -> str:
         kenmerk = self.cleaned_data["kenmerk"].replace("\x00", "").strip()

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from sdd_portal import wachtrij
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.roles import heeft_sdd_rol
 from sdd_portal.historie import opslaan
@@ -163,7 +164,7 @@ def lijst_goedkeuren(*, lijst: Vernietigingslijst, actor) -> Vernietigingslijst:
             actor=actor,
             reden="Aangemaakt bij goedkeuring",
         )
-        transaction.on_commit(lambda: vernietigen.delay(lijst.pk))
+        wachtrij.plaats(vernietigen, lijst.pk)
         return lijst
 
 

@@ -7,6 +7,9 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
+from sdd_portal import wachtrij
+from sdd_portal.wachtrij import eenmalig
+
 from . import services
 from .models import Vernietigingslijst
 
@@ -18,7 +21,7 @@ def vernietigingslijst_voorstellen() -> int | None:
     for pk in Vernietigingslijst.objects.filter(
         status=Vernietigingslijst.Status.GOEDGEKEURD
     ).values_list("pk", flat=True):
-        vernietigen.delay(pk)
+        wachtrij.plaats(vernietigen, pk)
     return lijst.pk if lijst else None
 
 
@@ -29,6 +32,7 @@ def vernietigingslijst_voorstellen() -> int | None:
     autoretry_for=(OSError,),
     retry_backoff=True,
 )
+@eenmalig(looptijd=3600)  # a transaction per client; the body is idempotent itself
 def vernietigen(lijst_pk: int) -> int:
     """Destroy one batch of clients (a transaction each); queue the next batch or close the
     list. Returns the number of clients destroyed in this batch."""
@@ -42,7 +46,7 @@ def vernietigen(lijst_pk: int) -> int:
     )
     gedaan = sum(1 for pk in batch if services.client_vernietigen(item_pk=pk))
     if services.te_vernietigen(lijst).exists():
-        vernietigen.delay(lijst_pk)
+        wachtrij.plaats(vernietigen, lijst_pk)
     else:
         services.lijst_afronden(lijst_pk=lijst_pk)
     return gedaan
