@@ -39,6 +39,7 @@ urlpatterns = [
     *password_reset,
     path("", include("indicaties.urls")),
     path("", include("sdd_portal.audit.urls")),
+    path("", include("sdd_portal.accounts.urls")),
     path("", include("contractbeheer.urls")),
     path("", include("signalen.urls")),
     path("", include("fot.urls")),

@@ -331,3 +331,24 @@ def test_other_roles_cannot_decide_requests(login, beheerder, contractmanager, c
     assert response.status_code == 403
     verzoek.refresh_from_db()
     assert verzoek.status == Status.INGEDIEND
+
+
+def test_provider_sees_the_grants_of_its_own_people_and_nothing_of_another(
+    login, beheerder, tweede_beheerder, aanbieder_a, medewerker_a, medewerker_b
+):
+    nieuw = UserFactory(username="nieuw.a", organisatie=aanbieder_a, rollen=[])
+    _wijzigen(login(beheerder), nieuw, rollen=[Rol.AANBIEDER_MEDEWERKER])
+    _beoordelen(login(tweede_beheerder), Wijzigingsverzoek.objects.get())
+    body = login(medewerker_a).get("/organisatie/rechten/").content.decode()
+    assert nieuw.get_full_name() in body
+    assert "Aanbieder-medewerker" in body
+    assert beheerder.get_full_name() in body and tweede_beheerder.get_full_name() in body
+    assert "Goedgekeurd" in body
+    andere = login(medewerker_b).get("/organisatie/rechten/")
+    assert andere.status_code == 200
+    assert nieuw.get_full_name() not in andere.content.decode()
+
+
+def test_user_without_a_role_sees_no_rights_page(login, aanbieder_a):
+    zonder = UserFactory(organisatie=aanbieder_a, rollen=[])
+    assert login(zonder).get("/organisatie/rechten/").status_code == 403
