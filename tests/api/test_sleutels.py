@@ -33,11 +33,11 @@ def _geweigerd(response, woord):
     assert woord in response.json()["detail"]
 
 
-def _uitgeven(actor, organisatie, verantwoordelijke, **kwargs):
+def _uitgeven(actor, organisatie, standaard_verantwoordelijke, **kwargs):
     defaults = {
         "naam": "Zorgsysteem",
         "scopes": ["toewijzingen:lezen"],
-        "verantwoordelijke": verantwoordelijke,
+        "verantwoordelijke": standaard_verantwoordelijke,
         "geldig_tot": timezone.localdate() + timedelta(days=30),
     }
     return sleutel_uitgeven(actor=actor, organisatie=organisatie, **(defaults | kwargs))
