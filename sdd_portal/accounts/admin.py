@@ -122,9 +122,15 @@ class GebruikerAdmin(PortalHistoryAdmin, UserAdmin):
         origineel = User.objects.get(pk=obj.pk) if change else None
         aanvragen = services.wijziging_scheiden(actor=request.user, origineel=origineel, nieuw=obj)
         super().save_model(request, obj, form, change)
-        verzoeken = services.aanvragen_indienen(
-            actor=request.user, betrokkene=obj, aanvragen=aanvragen
-        )
+        verzoeken = []
+        for aanvraag in aanvragen:
+            try:
+                verzoeken += services.aanvragen_indienen(
+                    actor=request.user, betrokkene=obj, aanvragen=[aanvraag]
+                )
+            except ValidationError as fout:
+                # One open request per person and kind: the held-back change is not filed.
+                messages.error(request, " ".join(fout.messages))
         for verzoek in verzoeken:
             messages.warning(
                 request,

@@ -352,3 +352,44 @@ def test_provider_sees_the_grants_of_its_own_people_and_nothing_of_another(
 def test_user_without_a_role_sees_no_rights_page(login, aanbieder_a):
     zonder = UserFactory(organisatie=aanbieder_a, rollen=[])
     assert login(zonder).get("/organisatie/rechten/").status_code == 403
+
+
+def test_a_second_request_while_one_is_open_is_refused_in_dutch(login, beheerder, consulent):
+    oud = consulent.email
+    http = login(beheerder)
+    _wijzigen(http, consulent, email="eerste@example.org")
+    response = http.post(
+        f"/admin/accounts/user/{consulent.pk}/change/",
+        _formulier(consulent, email="tweede@example.org"),
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "staat al een verzoek" in response.content.decode()
+    consulent.refresh_from_db()
+    assert consulent.email == oud
+    assert Wijzigingsverzoek.objects.get().wijziging == {"email": "eerste@example.org"}
+
+
+@pytest.mark.parametrize(
+    ("van", "naar", "mag"),
+    [
+        (Status.INGEDIEND, Status.GOEDGEKEURD, True),
+        (Status.INGEDIEND, Status.AFGEWEZEN, True),
+        (Status.GOEDGEKEURD, Status.AFGEWEZEN, False),
+        (Status.GOEDGEKEURD, Status.INGEDIEND, False),
+        (Status.AFGEWEZEN, Status.GOEDGEKEURD, False),
+        (Status.AFGEWEZEN, Status.INGEDIEND, False),
+    ],
+)
+def test_request_lifecycle(van, naar, mag):
+    from django.core.exceptions import ValidationError
+
+    from sdd_portal.accounts.states import VERZOEK
+
+    verzoek = Wijzigingsverzoek(status=van)
+    if mag:
+        VERZOEK.naar(verzoek, naar)
+        assert verzoek.status == naar
+    else:
+        with pytest.raises(ValidationError, match="kan niet van"):
+            VERZOEK.naar(verzoek, naar)
