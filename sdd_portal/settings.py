@@ -460,6 +460,8 @@ JSON_CAMEL_CASE = {"JSON_UNDERSCOREIZE": {"no_underscore_before_number": True}}
 API_CALLBACK_HTTP_TOESTAAN = env.bool("API_CALLBACK_HTTP_TOESTAAN", default=DEBUG)
 API_CALLBACK_TIMEOUT = env.float("API_CALLBACK_TIMEOUT", default=10.0)
 API_CALLBACK_MAX_POGINGEN = env.int("API_CALLBACK_MAX_POGINGEN", default=8)
+# The longest an API key may be valid from the day it is issued (docs/adr/0011).
+API_SLEUTEL_MAX_GELDIGHEID_DAGEN = env.int("API_SLEUTEL_MAX_GELDIGHEID_DAGEN", default=365)
 SPECTACULAR_SETTINGS = {
     "TITLE": "SDD Wmo-portaal API",
     "DESCRIPTION": (

@@ -40,6 +40,7 @@ urlpatterns = [
     path("", include("indicaties.urls")),
     path("", include("sdd_portal.audit.urls")),
     path("", include("sdd_portal.privacy.urls")),
+    path("", include("sdd_portal.accounts.urls")),
     path("", include("contractbeheer.urls")),
     path("", include("signalen.urls")),
     path("", include("fot.urls")),

@@ -10,15 +10,17 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from datetime import timedelta
 
 import requests
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 from psycopg.conninfo import make_conninfo
 
 from sdd_portal.accounts.models import Organisatie
 from sdd_portal.api.scopes import alle_scopes
-from sdd_portal.api.services import sleutel_intrekken, sleutel_uitgeven
+from sdd_portal.api.services import sleutel_activeren, sleutel_intrekken, sleutel_uitgeven
 
 LIJSTEN = [
     "toewijzingen",
@@ -32,12 +34,29 @@ LIJSTEN = [
 ]
 
 
+def bench_verantwoordelijke(organisatie: Organisatie):
+    """A person of the organisation to name as the key's responsible person."""
+    return (
+        organisatie.medewerkers.filter(is_active=True, api_sleutel__isnull=True)
+        .order_by("pk")
+        .first()
+    )
+
+
 @contextmanager
 def bench_sleutel(organisatie: Organisatie, **kwargs):
     """A credential for the measurement, revoked afterwards."""
     sleutel, token = sleutel_uitgeven(
-        actor=None, organisatie=organisatie, naam="bench", scopes=alle_scopes(), **kwargs
+        actor=None,
+        organisatie=organisatie,
+        naam="bench",
+        scopes=alle_scopes(),
+        verantwoordelijke=bench_verantwoordelijke(organisatie),
+        geldig_tot=timezone.localdate() + timedelta(days=1),
+        **kwargs,
     )
+    # Benchmark data has no second beheerder: activated directly, revoked afterwards.
+    sleutel_activeren(actor=None, sleutel=sleutel)
     try:
         yield token
     finally:

@@ -14,6 +14,9 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
     Rol.FUNCTIONEEL_BEHEERDER: {
         ("accounts", "organisatie"): ALL,
         ("accounts", "user"): ALL,
+        # Requests are filed by editing a user or an API key and decided by the actions
+        # of the list (docs/adr/0011); nobody edits or deletes a request itself.
+        ("accounts", "wijzigingsverzoek"): ("view",),
         ("indicaties", "gemeente"): ("view", "add", "change"),
         ("bandbreedte", "product"): ALL,
         ("bandbreedte", "tarief"): ("view",),
@@ -32,10 +35,11 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("api", "abonnement"): ("view", "change"),
         ("api", "levering"): ("view",),
         ("wachtrij", "opdracht"): ("view",),
-        # Reset a lost authenticator (delete), never create one for someone else:
-        # that would let a beheerder log in as that person.
-        ("otp_totp", "totpdevice"): ("view", "delete"),
-        ("otp_static", "staticdevice"): ("view", "delete"),
+        # Look only: a lost authenticator is reset through a four-eyes request (action
+        # on the user list), never deleted or created directly for someone else, which
+        # would let one beheerder log in as that person (docs/adr/0011).
+        ("otp_totp", "totpdevice"): ("view",),
+        ("otp_static", "staticdevice"): ("view",),
         ("axes", "accessattempt"): ("view", "delete"),
         ("axes", "accesslog"): ("view",),
         ("axes", "accessfailurelog"): ("view",),

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sdd_portal.models import DomainModel
@@ -25,6 +27,13 @@ class Rol(models.TextChoices):
 
 SDD_ROLLEN = frozenset({Rol.CONSULENT, Rol.CONTRACTMANAGER, Rol.FUNCTIONEEL_BEHEERDER})
 AANBIEDER_ROLLEN = frozenset({Rol.AANBIEDER_MEDEWERKER})
+
+# Roles granted only under four eyes (docs/adr/0011): the roles that read client files
+# (consulent, aanbieder-medewerker, and contractmanager through client stops, provider
+# signals and bulk lists) and the role that approves four-eyes requests itself, so that one
+# beheerder cannot create a second beheerder to approve their own requests.
+CLIENTDOSSIER_ROLLEN = frozenset({Rol.CONSULENT, Rol.AANBIEDER_MEDEWERKER, Rol.CONTRACTMANAGER})
+VIER_OGEN_ROLLEN = CLIENTDOSSIER_ROLLEN | {Rol.FUNCTIONEEL_BEHEERDER}
 
 
 class OrganisatieQuerySet(models.QuerySet):
@@ -196,3 +205,111 @@ class User(AbstractUser):
     @property
     def rollen_labels(self) -> list[str]:
         return [Rol(r).label for r in self.rollen if r in Rol.values]
+
+
+class WijzigingsverzoekQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=Wijzigingsverzoek.Status.INGEDIEND)
+
+    def voor_organisatie(self, organisatie):
+        """The requests about an organisation's people and API keys (what it may see)."""
+        return self.filter(organisatie=organisatie)
+
+
+class Wijzigingsverzoek(DomainModel):
+    """A change that takes effect only after a second functioneel beheerder approves it
+    (four eyes, docs/adr/0011): identity fields or the second factor of another user, a
+    role that reads client files (or approves requests), or an API key."""
+
+    class Soort(models.TextChoices):
+        IDENTITEIT = "identiteit", "E-mailadres of gebruikersnaam wijzigen"
+        TWEEDE_FACTOR = "tweede_factor", "Tweede factor opnieuw laten instellen"
+        ROLLEN = "rollen", "Rollen toekennen"
+        API_SLEUTEL = "api_sleutel", "API-sleutel activeren"
+
+    class Status(models.TextChoices):
+        INGEDIEND = "ingediend", "Wacht op goedkeuring"
+        GOEDGEKEURD = "goedgekeurd", "Goedgekeurd en doorgevoerd"
+        AFGEWEZEN = "afgewezen", "Afgewezen"
+
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.INGEDIEND, db_index=True
+    )
+    betrokkene = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="betrokkene",
+        on_delete=models.PROTECT,
+        related_name="wijzigingsverzoeken",
+        help_text="De gebruiker (of het technische account van de API-sleutel) om wie het gaat.",
+    )
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name="organisatie",
+        on_delete=models.PROTECT,
+        related_name="wijzigingsverzoeken",
+        null=True,
+        blank=True,
+    )
+    wijziging = models.JSONField("gevraagde wijziging", default=dict, blank=True)
+    vorige_waarden = models.JSONField("waarden bij de aanvraag", default=dict, blank=True)
+    reden = models.CharField("reden", max_length=300, blank=True)
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="aangevraagd door",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    aangevraagd_op = models.DateTimeField("aangevraagd op", default=timezone.now)
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="beoordeeld door",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
+    toelichting_beoordeling = models.CharField(
+        "toelichting beoordeling", max_length=300, blank=True
+    )
+
+    history = HistoricalRecords()
+    objects = WijzigingsverzoekQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "wijzigingsverzoek"
+        verbose_name_plural = "wijzigingsverzoeken (vier ogen)"
+        ordering = ["-aangevraagd_op", "-id"]
+        constraints = [
+            # Four eyes, also in the database: nobody approves their own request or a
+            # request about themself.
+            models.CheckConstraint(
+                condition=Q(beoordeeld_door__isnull=True)
+                | (
+                    ~Q(beoordeeld_door=models.F("aangevraagd_door"))
+                    & ~Q(beoordeeld_door=models.F("betrokkene"))
+                ),
+                name="wijzigingsverzoek_vier_ogen",
+                violation_error_message="Een tweede functioneel beheerder beoordeelt dit "
+                "verzoek: niet de aanvrager en niet de betrokkene.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="ingediend", beoordeeld_door__isnull=True)
+                | (
+                    Q(status__in=["goedgekeurd", "afgewezen"])
+                    & Q(beoordeeld_door__isnull=False, beoordeeld_op__isnull=False)
+                ),
+                name="wijzigingsverzoek_beoordeling_compleet",
+            ),
+            models.UniqueConstraint(
+                fields=["betrokkene", "soort"],
+                condition=Q(status="ingediend"),
+                name="wijzigingsverzoek_een_open_per_soort",
+                violation_error_message="Er staat al een verzoek van deze soort voor deze "
+                "gebruiker open; laat dat eerst beoordelen.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()}: {self.betrokkene}"

@@ -41,6 +41,12 @@ registreer(
     NavItem("Overzicht", "home", frozenset(Rol.values), volgorde=0),
     NavItem("Toegangslog", "audit:zoeken", frozenset({Rol.FUNCTIONEEL_BEHEERDER}), volgorde=160),
     NavItem(
+        "Rechten",
+        "accounts:rechten",
+        frozenset({Rol.AANBIEDER_MEDEWERKER, Rol.FUNCTIONEEL_BEHEERDER}),
+        volgorde=165,
+    ),
+    NavItem(
         "Beheer",
         "admin:index",
         frozenset({Rol.FUNCTIONEEL_BEHEERDER, Rol.CONTRACTMANAGER}),

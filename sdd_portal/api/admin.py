@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
-from sdd_portal.accounts.models import SDD_ROLLEN, Rol
+from sdd_portal.accounts.models import SDD_ROLLEN, Rol, User
 from sdd_portal.historie import opslaan
 
 from . import services
@@ -31,7 +31,26 @@ class SleutelForm(forms.ModelForm):
 
     class Meta:
         model = ApiSleutel
-        fields = ["organisatie", "naam", "scopes", "geldig_tot", "actief"]
+        fields = ["organisatie", "naam", "scopes", "verantwoordelijke", "geldig_tot"]
+        help_texts = {
+            "geldig_tot": "Verplicht; hoogstens API_SLEUTEL_MAX_GELDIGHEID_DAGEN dagen vooruit "
+            "(standaard een jaar).",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "verantwoordelijke" in self.fields:
+            self.fields["verantwoordelijke"].required = True
+            self.fields["verantwoordelijke"].queryset = (
+                User.objects.filter(is_active=True, api_sleutel__isnull=True)
+                .select_related("organisatie")
+                .order_by("organisatie__naam", "last_name")
+            )
+            self.fields["verantwoordelijke"].label_from_instance = lambda u: (
+                f"{u.get_full_name() or u.username} ({u.organisatie})"
+            )
+        if "geldig_tot" in self.fields:
+            self.fields["geldig_tot"].required = True
 
     def clean(self):
         data = super().clean()
@@ -42,6 +61,8 @@ class SleutelForm(forms.ModelForm):
                     naam=data.get("naam", ""),
                     scopes=data.get("scopes", []),
                     rollen=data.get("rollen"),
+                    geldig_tot=data.get("geldig_tot"),
+                    verantwoordelijke=data.get("verantwoordelijke"),
                 )
             except ValidationError as fout:
                 for veld, meldingen in fout.message_dict.items():
@@ -53,33 +74,50 @@ class SleutelForm(forms.ModelForm):
 @admin.register(ApiSleutel)
 class ApiSleutelAdmin(SimpleHistoryAdmin):
     form = SleutelForm
-    list_display = ["naam", "organisatie", "sleutel_id", "actief", "geldig_tot", "laatst_gebruikt"]
+    list_display = [
+        "naam",
+        "organisatie",
+        "sleutel_id",
+        "status",
+        "verantwoordelijke",
+        "geldig_tot",
+        "laatst_gebruikt",
+    ]
     list_filter = ["actief", "organisatie"]
     search_fields = ["naam", "sleutel_id", "organisatie__naam"]
-    readonly_fields = ["sleutel_id", "laatst_gebruikt", "gebruiker"]
-    list_select_related = ["organisatie"]
+    # After issue only the name changes: rights, responsible person and end date were
+    # approved by a second beheerder; for other ones, issue a new key. 'actief' is set
+    # by the approval and the revocation only, never by a form (docs/adr/0011).
+    readonly_fields = [
+        "organisatie",
+        "sleutel_id",
+        "status",
+        "scopes",
+        "verantwoordelijke",
+        "geldig_tot",
+        "ingetrokken_op",
+        "ingetrokken_door",
+        "laatst_gebruikt",
+        "gebruiker",
+    ]
+    list_select_related = ["organisatie", "verantwoordelijke"]
     actions = ["intrekken"]
+
+    @admin.display(description="status")
+    def status(self, obj):
+        return obj.status_tekst
 
     def get_fields(self, request, obj=None):
         if obj is None:
-            return ["organisatie", "naam", "scopes", "rollen", "geldig_tot"]
-        return [
-            "organisatie",
-            "naam",
-            "sleutel_id",
-            "scopes",
-            "geldig_tot",
-            "actief",
-            "laatst_gebruikt",
-            "gebruiker",
-        ]
+            return ["organisatie", "naam", "scopes", "rollen", "verantwoordelijke", "geldig_tot"]
+        return ["naam", *self.readonly_fields]
 
     def get_readonly_fields(self, request, obj=None):
-        return [*self.readonly_fields, "organisatie"] if obj else []
+        return self.readonly_fields if obj else []
 
     def save_model(self, request, obj, form, change):
         if change:
-            opslaan(obj, actor=request.user, reden="Gewijzigd in beheer", valideren=False)
+            opslaan(obj, actor=request.user, reden="Naam gewijzigd in beheer", valideren=False)
             return
         sleutel, token = services.sleutel_uitgeven(
             actor=request.user,
@@ -88,6 +126,7 @@ class ApiSleutelAdmin(SimpleHistoryAdmin):
             scopes=form.cleaned_data["scopes"],
             rollen=form.cleaned_data.get("rollen"),
             geldig_tot=form.cleaned_data.get("geldig_tot"),
+            verantwoordelijke=form.cleaned_data.get("verantwoordelijke"),
         )
         obj.pk = sleutel.pk
         self._token = token
@@ -105,6 +144,16 @@ class ApiSleutelAdmin(SimpleHistoryAdmin):
                 "title": "API-sleutel uitgegeven",
             },
         )
+
+    def save_form(self, request, form, change):
+        obj = super().save_form(request, form, change)
+        if change:
+            # Only the name may change after issue (the form shows nothing else); reload
+            # every other column so a crafted POST cannot reactivate or widen a key.
+            opgeslagen = ApiSleutel.objects.get(pk=obj.pk)
+            opgeslagen.naam = obj.naam
+            return opgeslagen
+        return obj
 
     @admin.action(description="Geselecteerde sleutels intrekken")
     def intrekken(self, request, queryset):

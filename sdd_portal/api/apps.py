@@ -5,3 +5,8 @@ class ApiConfig(AppConfig):
     name = "sdd_portal.api"
     label = "api"
     verbose_name = "API-koppelingen"
+
+    def ready(self):
+        from . import services
+
+        services.registreren()

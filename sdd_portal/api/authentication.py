@@ -30,7 +30,9 @@ class SleutelAuthenticatie(authentication.BaseAuthentication):
                 "Authorization: deze sleutel heeft niet de vorm sdd_<id>_<geheim>."
             ) from None
         sleutel = (
-            ApiSleutel.objects.select_related("gebruiker__organisatie", "organisatie")
+            ApiSleutel.objects.select_related(
+                "gebruiker__organisatie", "organisatie", "verantwoordelijke"
+            )
             .filter(sleutel_id=sleutel_id)
             .first()
         )
@@ -38,15 +40,21 @@ class SleutelAuthenticatie(authentication.BaseAuthentication):
         verwacht = sleutel.geheim_hash if sleutel else "0" * 64
         if not hmac.compare_digest(verwacht, hash_geheim(geheim)) or prefix != ApiSleutel.PREFIX:
             raise exceptions.AuthenticationFailed("Authorization: deze sleutel is onbekend.")
-        vandaag = timezone.localdate()
-        if (
-            not sleutel.actief
-            or not sleutel.organisatie.actief
-            or (sleutel.geldig_tot and sleutel.geldig_tot < vandaag)
-        ):
-            raise exceptions.AuthenticationFailed(
-                "Authorization: deze sleutel is ingetrokken of verlopen."
+        weigering = self.weigering(sleutel)
+        if weigering:
+            # A known key that no longer works is a refused attempt by that organisation:
+            # in the access log as 'geweigerd', like every other refusal.
+            from sdd_portal.audit.models import Actie, Uitkomst
+            from sdd_portal.audit.services import log_access
+
+            log_access(
+                request=request,
+                actie=Actie.BEKIJKEN,
+                omschrijving=f"API-sleutel {sleutel.sleutel_id} geweigerd: {weigering}",
+                uitkomst=Uitkomst.GEWEIGERD,
+                actor=sleutel.gebruiker,
             )
+            raise exceptions.AuthenticationFailed(f"Authorization: {weigering}")
         # At most one write per minute for the 'last used' column.
         nu = timezone.now()
         if sleutel.laatst_gebruikt is None or (nu - sleutel.laatst_gebruikt).total_seconds() > 60:
@@ -54,6 +62,24 @@ class SleutelAuthenticatie(authentication.BaseAuthentication):
         gebruiker = sleutel.gebruiker
         gebruiker.api_sleutel = sleutel
         return gebruiker, sleutel
+
+    @staticmethod
+    def weigering(sleutel: ApiSleutel) -> str | None:
+        """Why a key with the right secret may not act now, in Dutch, or None."""
+        if sleutel.ingetrokken:
+            return "deze sleutel is ingetrokken."
+        if not sleutel.actief:
+            return "deze sleutel wacht nog op goedkeuring door een tweede beheerder."
+        if sleutel.geldig_tot is None or sleutel.geldig_tot < timezone.localdate():
+            return "deze sleutel is verlopen; vraag een nieuwe aan."
+        if not sleutel.organisatie.actief:
+            return "de organisatie van deze sleutel is niet meer actief."
+        if not sleutel.gebruiker.is_active:
+            return "het technische account van deze sleutel is gedeactiveerd."
+        verantwoordelijke = sleutel.verantwoordelijke
+        if verantwoordelijke is None or not verantwoordelijke.is_active:
+            return "de verantwoordelijke voor deze sleutel is niet meer actief."
+        return None
 
     def authenticate_header(self, request):
         return 'Bearer realm="api"'

@@ -58,8 +58,28 @@ class ApiSleutel(DomainModel):
         related_name="api_sleutel",
         editable=False,
     )
-    actief = models.BooleanField("actief", default=True)
+    # False until a second beheerder approves the key (docs/adr/0011), False for good
+    # once it is revoked (``ingetrokken_op``; the database refuses to undo a revocation).
+    actief = models.BooleanField("actief", default=False)
     geldig_tot = models.DateField("geldig tot en met", null=True, blank=True)
+    verantwoordelijke = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="verantwoordelijke",
+        on_delete=models.PROTECT,
+        related_name="verantwoordelijk_voor_sleutels",
+        null=True,
+        blank=True,
+        help_text="De medewerker van de organisatie die voor deze koppeling instaat.",
+    )
+    ingetrokken_op = models.DateTimeField("ingetrokken op", null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ingetrokken door",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
     laatst_gebruikt = models.DateTimeField("laatst gebruikt", null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["laatst_gebruikt"])
@@ -68,6 +88,37 @@ class ApiSleutel(DomainModel):
         verbose_name = "API-sleutel"
         verbose_name_plural = "API-sleutels"
         ordering = ["organisatie__naam", "naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ingetrokken_op__isnull=True) | Q(actief=False),
+                name="apisleutel_ingetrokken_blijft_ingetrokken",
+                violation_error_message="Een ingetrokken API-sleutel kan niet opnieuw actief "
+                "worden; geef een nieuwe sleutel uit.",
+            ),
+            models.CheckConstraint(
+                condition=Q(actief=False)
+                | Q(verantwoordelijke__isnull=False, geldig_tot__isnull=False),
+                name="apisleutel_actief_met_verantwoordelijke_en_einddatum",
+                violation_error_message="Een actieve API-sleutel heeft een verantwoordelijke "
+                "en een einddatum.",
+            ),
+        ]
+
+    @property
+    def ingetrokken(self) -> bool:
+        return self.ingetrokken_op is not None
+
+    @property
+    def status_tekst(self) -> str:
+        from django.utils import timezone
+
+        if self.ingetrokken:
+            return "ingetrokken"
+        if not self.actief:
+            return "wacht op goedkeuring"
+        if self.geldig_tot and self.geldig_tot < timezone.localdate():
+            return "verlopen"
+        return "actief"
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.organisatie})"

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from sdd_portal.accounts.models import Wijzigingsverzoek
 from sdd_portal.api.models import ApiSleutel
 from sdd_portal.api.services import sleutel_intrekken
 from sdd_portal.api.viewsets import SleutelThrottle
@@ -326,7 +327,11 @@ def test_a_refused_request_is_replayed_as_refused(api_a, contracten, dordrecht):
 # -- issuing keys in Beheer -------------------------------------------------------------
 
 
-def test_beheerder_issues_a_key_and_sees_it_once(login, beheerder, aanbieder_a):
+def test_beheerder_issues_a_key_and_sees_it_once(
+    login, beheerder, aanbieder_a, medewerker_a, beheerders
+):
+    """The token is shown once to the issuing beheerder; the key works only after a
+    second beheerder approved it (docs/adr/0011)."""
     http = login(beheerder)
     url = "/admin/api/apisleutel/add/"
     assert http.get(url).status_code == 200
@@ -336,19 +341,30 @@ def test_beheerder_issues_a_key_and_sees_it_once(login, beheerder, aanbieder_a):
             "organisatie": aanbieder_a.pk,
             "naam": "Zorgsysteem",
             "scopes": ["toewijzingen:lezen"],
+            "verantwoordelijke": medewerker_a.pk,
+            "geldig_tot": (timezone.localdate() + timedelta(days=180)).isoformat(),
         },
     )
     assert antwoord.status_code == 200
     token = antwoord.context["token"]
     assert token.startswith("sdd_") and token in antwoord.content.decode()
+    assert "tweede functioneel beheerder" in antwoord.content.decode()
     sleutel = ApiSleutel.objects.get(naam="Zorgsysteem")
-    assert sleutel.organisatie == aanbieder_a
+    assert sleutel.organisatie == aanbieder_a and sleutel.verantwoordelijke == medewerker_a
     assert sleutel.history.first().history_user == beheerder
-    # It works, and the key's page never shows the secret again.
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert "goedkeuring" in _problem(api.get(URL), 401)["detail"]
+    # The second beheerder approves in the list of requests; then it works.
+    verzoek = Wijzigingsverzoek.objects.get(betrokkene=sleutel.gebruiker)
+    tweede = login(beheerders[1])
+    tweede.post(
+        "/admin/accounts/wijzigingsverzoek/",
+        {"action": "goedkeuren", "_selected_action": [verzoek.pk]},
+    )
     assert api.get(URL).status_code == 200
-    pagina = http.get(f"/admin/api/apisleutel/{sleutel.pk}/change/").content.decode()
+    # The key's page never shows the secret again.
+    pagina = tweede.get(f"/admin/api/apisleutel/{sleutel.pk}/change/").content.decode()
     assert token.split("_", 2)[2] not in pagina
 
 

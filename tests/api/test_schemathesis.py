@@ -15,8 +15,6 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from sdd_portal.api.scopes import alle_scopes
-from sdd_portal.api.services import sleutel_uitgeven
 from tests.api.helpers_indicaties import keten
 from tests.indicaties import conftest as indicaties_fixtures
 
@@ -36,7 +34,16 @@ CHECKS = [
 
 @pytest.fixture
 def omgeving(
-    live_server, aanbieder_a, aanbieder_b, sdd, consulent, medewerker_a, ho, banden, mandaat_a
+    live_server,
+    aanbieder_a,
+    aanbieder_b,
+    sdd,
+    consulent,
+    medewerker_a,
+    ho,
+    banden,
+    mandaat_a,
+    api_sleutel,
 ):
     """Client files of two providers (melding, onderzoek, decision, assignment, and for A a
     submitted plan), so lists and details have real content to check against the schema."""
@@ -50,16 +57,8 @@ def omgeving(
     )
     keten(consulent=consulent, aanbieder=aanbieder_b, product=ho, band=band)
     tokens = {
-        "aanbieder": sleutel_uitgeven(
-            actor=None, organisatie=aanbieder_a, naam="schemathesis", scopes=alle_scopes()
-        )[1],
-        "consulent": sleutel_uitgeven(
-            actor=None,
-            organisatie=sdd,
-            naam="schemathesis",
-            scopes=alle_scopes(),
-            rollen=["consulent"],
-        )[1],
+        "aanbieder": api_sleutel(aanbieder_a, naam="schemathesis")[1],
+        "consulent": api_sleutel(sdd, naam="schemathesis", rollen=["consulent"])[1],
     }
     return f"{live_server.url}/api/v1", tokens
 

@@ -271,9 +271,10 @@ def _ho_pages() -> list[Pagina]:
 def _api_tokens() -> dict[str, str]:
     """Fresh credentials for the API rows of the table; those of an earlier run are
     revoked first."""
+    from proefdata.meting.api import bench_verantwoordelijke
     from sdd_portal.api.models import ApiSleutel
     from sdd_portal.api.scopes import alle_scopes
-    from sdd_portal.api.services import sleutel_intrekken, sleutel_uitgeven
+    from sdd_portal.api.services import sleutel_activeren, sleutel_intrekken, sleutel_uitgeven
 
     for oud in ApiSleutel.objects.filter(naam="bench", actief=True):
         sleutel_intrekken(actor=None, sleutel=oud)
@@ -285,13 +286,17 @@ def _api_tokens() -> dict[str, str]:
         ("api:aanbieder", vlijtig.organisatie if vlijtig else None, None),
     ):
         if organisatie is not None:
-            tokens[naam] = sleutel_uitgeven(
+            sleutel, tokens[naam] = sleutel_uitgeven(
                 actor=None,
                 organisatie=organisatie,
                 naam="bench",
                 scopes=alle_scopes(),
                 rollen=rollen,
-            )[1]
+                verantwoordelijke=bench_verantwoordelijke(organisatie),
+                geldig_tot=timezone.localdate() + timedelta(days=1),
+            )
+            # Benchmark data has no second beheerder: activated directly.
+            sleutel_activeren(actor=None, sleutel=sleutel)
     return tokens
 
 
