@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -212,3 +212,67 @@ def wacht_tot(voorwaarde, *, seconden: float = 60, bericht: str = "") -> None:
             return
         time.sleep(0.2)
     raise AssertionError(bericht or "voorwaarde werd niet waar")
+
+
+# ---------------------------------------------------------------- API credentials
+# Issued by one functioneel beheerder and approved by a second (four eyes, ADR 0011).
+
+
+@pytest.fixture
+def beheerders(sdd):
+    """Two functioneel beheerders: one issues a key, the other approves it (four eyes)."""
+    return (
+        UserFactory(username="fb.aanvrager", organisatie=sdd, rollen=[Rol.FUNCTIONEEL_BEHEERDER]),
+        UserFactory(username="fb.tweede", organisatie=sdd, rollen=[Rol.FUNCTIONEEL_BEHEERDER]),
+    )
+
+
+@pytest.fixture
+def api_sleutel(db, beheerders):
+    """Issue and approve a credential: ``api_sleutel(organisatie, scopes=None,
+    rollen=None)`` returns (ApiSleutel, token). Default scopes: everything."""
+    aanvrager, tweede = beheerders
+
+    from django.utils import timezone
+
+    from sdd_portal.accounts.models import Wijzigingsverzoek
+    from sdd_portal.accounts.services import verzoek_goedkeuren
+    from sdd_portal.api.scopes import alle_scopes
+    from sdd_portal.api.services import sleutel_uitgeven
+
+    def _maak(organisatie, *, scopes=None, rollen=None, naam="Testkoppeling"):
+        verantwoordelijke = UserFactory(
+            organisatie=organisatie,
+            rollen=[Rol.CONSULENT if organisatie.is_sdd else Rol.AANBIEDER_MEDEWERKER],
+        )
+        sleutel, token = sleutel_uitgeven(
+            actor=aanvrager,
+            organisatie=organisatie,
+            naam=naam,
+            scopes=list(alle_scopes() if scopes is None else scopes),
+            rollen=rollen,
+            verantwoordelijke=verantwoordelijke,
+            geldig_tot=timezone.localdate() + timedelta(days=90),
+        )
+        verzoek = Wijzigingsverzoek.objects.get(betrokkene=sleutel.gebruiker)
+        verzoek_goedkeuren(actor=tweede, verzoek=verzoek)
+        sleutel.refresh_from_db()
+        return sleutel, token
+
+    return _maak
+
+
+@pytest.fixture
+def api_als(api_sleutel):
+    """``api_als(organisatie, scopes=None, rollen=None)`` returns an APIClient that sends
+    that organisation's new credential."""
+
+    from rest_framework.test import APIClient
+
+    def _client(organisatie, **kwargs):
+        _, token = api_sleutel(organisatie, **kwargs)
+        client = APIClient(SERVER_NAME="127.0.0.1")
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+        return client
+
+    return _client

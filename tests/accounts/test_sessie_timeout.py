@@ -121,17 +121,8 @@ def test_provider_staff_have_their_own_idle_limit(login, medewerker_a, consulent
     assert sdd.get("/").status_code == 302
 
 
-def test_api_key_requests_are_untouched(aanbieder_a):
-    from rest_framework.test import APIClient
-
-    from sdd_portal.api.scopes import alle_scopes
-    from sdd_portal.api.services import sleutel_uitgeven
-
-    _, token = sleutel_uitgeven(
-        actor=None, organisatie=aanbieder_a, naam="Koppeling", scopes=list(alle_scopes())
-    )
-    api = APIClient(SERVER_NAME="127.0.0.1")
-    api.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+def test_api_key_requests_are_untouched(aanbieder_a, api_als):
+    api = api_als(aanbieder_a)
     response = api.get("/api/v1/ik")
     assert response.status_code == 200
     assert "sessionid" not in response.cookies

@@ -1,67 +1,7 @@
-"""API fixtures: credentials per organisation and clients that send them."""
-
-from datetime import timedelta
+"""API clients per organisation (the credential fixtures ``api_sleutel`` and ``api_als``
+are in tests/conftest.py: tests outside tests/api use them too)."""
 
 import pytest
-from django.utils import timezone
-from rest_framework.test import APIClient
-
-from sdd_portal.accounts.models import Rol, Wijzigingsverzoek
-from sdd_portal.accounts.services import verzoek_goedkeuren
-from sdd_portal.api.scopes import alle_scopes
-from sdd_portal.api.services import sleutel_uitgeven
-from tests.factories import UserFactory
-
-
-@pytest.fixture
-def beheerders(sdd):
-    """Two functioneel beheerders: one issues a key, the other approves it (four eyes)."""
-    return (
-        UserFactory(username="fb.aanvrager", organisatie=sdd, rollen=[Rol.FUNCTIONEEL_BEHEERDER]),
-        UserFactory(username="fb.tweede", organisatie=sdd, rollen=[Rol.FUNCTIONEEL_BEHEERDER]),
-    )
-
-
-@pytest.fixture
-def api_sleutel(db, beheerders):
-    """Issue and approve a credential: ``api_sleutel(organisatie, scopes=None,
-    rollen=None)`` returns (ApiSleutel, token). Default scopes: everything."""
-    aanvrager, tweede = beheerders
-
-    def _maak(organisatie, *, scopes=None, rollen=None, naam="Testkoppeling"):
-        verantwoordelijke = UserFactory(
-            organisatie=organisatie,
-            rollen=[Rol.CONSULENT if organisatie.is_sdd else Rol.AANBIEDER_MEDEWERKER],
-        )
-        sleutel, token = sleutel_uitgeven(
-            actor=aanvrager,
-            organisatie=organisatie,
-            naam=naam,
-            scopes=list(alle_scopes() if scopes is None else scopes),
-            rollen=rollen,
-            verantwoordelijke=verantwoordelijke,
-            geldig_tot=timezone.localdate() + timedelta(days=90),
-        )
-        verzoek = Wijzigingsverzoek.objects.get(betrokkene=sleutel.gebruiker)
-        verzoek_goedkeuren(actor=tweede, verzoek=verzoek)
-        sleutel.refresh_from_db()
-        return sleutel, token
-
-    return _maak
-
-
-@pytest.fixture
-def api_als(api_sleutel):
-    """``api_als(organisatie, scopes=None, rollen=None)`` returns an APIClient that sends
-    that organisation's new credential."""
-
-    def _client(organisatie, **kwargs):
-        _, token = api_sleutel(organisatie, **kwargs)
-        client = APIClient(SERVER_NAME="127.0.0.1")
-        client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
-        return client
-
-    return _client
 
 
 @pytest.fixture

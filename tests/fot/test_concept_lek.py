@@ -9,12 +9,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from rest_framework.test import APIClient
 
 from fot import services
 from fot.models import Actiepunt, VergaderingStatus
-from sdd_portal.api.scopes import alle_scopes
-from sdd_portal.api.services import sleutel_uitgeven
 from sdd_portal.audit.models import AccessLogEntry, Uitkomst
 from signalen.models import Signaal, SignaalSoort
 from signalen.regels import dagelijkse_taken
@@ -96,12 +93,10 @@ def test_contractmanagement_ziet_alles(login, contractmanager, wereld):
     assert GEPLAND_GEHEIM in html.content.decode() and CONCEPT_GEHEIM in html.content.decode()
 
 
-def test_api_van_het_lid_toont_geen_actiepunt_van_gepland_of_concept(aanbieder_a, wereld, actie_a):
-    _, token = sleutel_uitgeven(
-        actor=None, organisatie=aanbieder_a, naam="Koppeling A", scopes=list(alle_scopes())
-    )
-    api = APIClient(SERVER_NAME="127.0.0.1")
-    api.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+def test_api_van_het_lid_toont_geen_actiepunt_van_gepland_of_concept(
+    aanbieder_a, wereld, actie_a, api_als
+):
+    api = api_als(aanbieder_a)
     lijst = api.get("/api/v1/actiepunten").json()["results"]
     assert [a["uuid"] for a in lijst] == [str(actie_a.uuid)]
     vergadering = api.get(f"/api/v1/vergaderingen/{wereld['tweede'].uuid}")

@@ -19,16 +19,11 @@ from indicaties.models import Ondersteuningsplan, Toewijzing
 from sdd_portal.cache import _Storing
 from sdd_portal.wachtrij.models import Opdracht
 from sdd_portal.wachtrij.services import _publiceren, openstaande_verzenden
-from tests.api import conftest as api_fixtures
 from tests.conftest import wacht_tot
 
 from .test_ho_pages import plan_post
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-# The API's credential fixtures, used here too.
-api_sleutel = api_fixtures.api_sleutel
-api_als = api_fixtures.api_als
 
 INGEDIEND = "Wmo-portaal: ondersteuningsplan wacht op uw beoordeling"
 GEACCEPTEERD = "Wmo-portaal: ondersteuningsplan geaccepteerd"

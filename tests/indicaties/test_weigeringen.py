@@ -6,12 +6,9 @@ exactly one 'geweigerd' line that names the object and the client that was tried
 from __future__ import annotations
 
 import pytest
-from rest_framework.test import APIClient
 
 from contractbeheer import services as contractbeheer_services
 from indicaties.models import Ondersteuningsplan
-from sdd_portal.api.scopes import alle_scopes
-from sdd_portal.api.services import sleutel_uitgeven
 from sdd_portal.audit.models import AccessLogEntry, Uitkomst
 from signalen.models import Signaal, SignaalSoort
 
@@ -44,15 +41,11 @@ def doelen(definitief, medewerker_a, aanbieder_a):
 
 
 def test_andere_aanbieder_geweigerd_in_browser_en_api_met_object_en_client(
-    login, medewerker_b, aanbieder_b, doelen
+    login, medewerker_b, aanbieder_b, doelen, api_als
 ):
     client, rijen = doelen
     http = login(medewerker_b)
-    _, token = sleutel_uitgeven(
-        actor=None, organisatie=aanbieder_b, naam="Koppeling B", scopes=list(alle_scopes())
-    )
-    api = APIClient(SERVER_NAME="127.0.0.1")
-    api.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    api = api_als(aanbieder_b)
     for soort, uuid, pagina, resource in rijen:
         voor = AccessLogEntry.objects.count()
         response = http.get(pagina)
