@@ -4,9 +4,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
-from simple_history.admin import SimpleHistoryAdmin
 
 from sdd_portal.accounts.models import SDD_ROLLEN, Rol
+from sdd_portal.admin import HistorieAdmin
 from sdd_portal.historie import opslaan
 
 from . import services
@@ -51,7 +51,7 @@ class SleutelForm(forms.ModelForm):
 
 
 @admin.register(ApiSleutel)
-class ApiSleutelAdmin(SimpleHistoryAdmin):
+class ApiSleutelAdmin(HistorieAdmin):
     form = SleutelForm
     list_display = ["naam", "organisatie", "sleutel_id", "actief", "geldig_tot", "laatst_gebruikt"]
     list_filter = ["actief", "organisatie"]
@@ -114,7 +114,7 @@ class ApiSleutelAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Abonnement)
-class AbonnementAdmin(SimpleHistoryAdmin):
+class AbonnementAdmin(HistorieAdmin):
     list_display = ["callback_url", "organisatie", "actief", "created_at"]
     list_filter = ["actief", "organisatie"]
     readonly_fields = ["organisatie", "sleutel", "callback_url", "gebeurtenissen", "created_at"]
