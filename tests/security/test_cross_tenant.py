@@ -122,6 +122,11 @@ def test_provider_b_gets_nothing_of_provider_a(wereld, geheim, capsys):
         if gelekt := _lekken(antwoord, geheim):
             telling.lekken.append(f"GET {url} shows {gelekt}")
 
+    # The detector itself: provider A does see its own client on the same pages.
+    eigen = Client(SERVER_NAME="127.0.0.1")
+    inloggen_met_tweede_factor(eigen, w.medewerker_a)
+    assert _lekken(eigen.get(f"/clienten/{w.a.client.uuid}/"), geheim)
+
     with capsys.disabled():
         print()
         print(telling.samenvatting("Cross-tenant sweep (provider B on provider A's objects)"))
