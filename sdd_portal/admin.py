@@ -57,7 +57,7 @@ def crontab_admin_vervangen() -> None:
         def human_readable(self, obj):
             try:
                 return obj.human_readable
-            except Exception:  # noqa: BLE001 - any parse error of invalid input
+            except Exception:  # any parse error of the invalid input
                 return "(ongeldige invoer)"
 
     if admin.site.is_registered(CrontabSchedule):

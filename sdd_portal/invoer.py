@@ -30,7 +30,9 @@ def veld_met_nul(request) -> str | None:
 
 
 def melding(veld: str) -> str:
-    return f"Het veld '{veld}' bevat een ongeldig teken (NUL). Verwijder het en probeer het opnieuw."
+    return (
+        f"Het veld '{veld}' bevat een ongeldig teken (NUL). Verwijder het en probeer het opnieuw."
+    )
 
 
 class NulTekenMiddleware:

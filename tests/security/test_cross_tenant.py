@@ -116,7 +116,14 @@ def test_provider_b_gets_nothing_of_provider_a(wereld, geheim, capsys):
             telling.lekken.append(f"{patroon.route}: B's attempts changed the database")
 
     # B's own lists: none of A's client anywhere.
-    for url in ("/clienten/", "/werklijst/", "/postvak/", "/signalen/", "/fot/", "/fot/actiepunten/"):
+    for url in (
+        "/clienten/",
+        "/werklijst/",
+        "/postvak/",
+        "/signalen/",
+        "/fot/",
+        "/fot/actiepunten/",
+    ):
         telling.verzoeken["web"] += 1
         antwoord = web.get(url, {"naam": "Vertrouwelijk", "q": "Vertrouwelijk"})
         if gelekt := _lekken(antwoord, geheim):

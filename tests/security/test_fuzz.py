@@ -91,16 +91,14 @@ def _waarden(patroon, objecten, w) -> dict[str, str] | None:
         if isinstance(deel, str):
             voor += deel
             continue
-        _, naam, conv = deel
+        _, naam, _conv = deel
         if naam in ("app_label",):
             waarden[naam] = "indicaties"
         elif naam == "uidb64":
             waarden[naam] = "MQ"
         elif naam == "token":
             waarden[naam] = "set-password"
-        elif naam == "content_type_id":
-            waarden[naam] = "1"
-        elif voor.startswith("admin/r/"):
+        elif naam == "content_type_id" or voor.startswith("admin/r/"):
             waarden[naam] = "1"
         elif voor.startswith("admin/") and naam in ("object_id", "pk", "id"):
             model = apps.get_model(*voor.split("/")[1:3])
@@ -121,9 +119,9 @@ def _bogus(patroon) -> list[dict[str, str]]:
     if not patroon.parameters:
         return []
     return [
-        {n: BOGUS_UUID for n in patroon.parameters},
-        {n: GEEN_UUID for n in patroon.parameters},
-        {n: "-" * 36 for n in patroon.parameters},
+        dict.fromkeys(patroon.parameters, BOGUS_UUID),
+        dict.fromkeys(patroon.parameters, GEEN_UUID),
+        dict.fromkeys(patroon.parameters, "-" * 36),
     ]
 
 
@@ -148,7 +146,7 @@ class Fuzzer:
     def queryparameters(self, http, url, extra: dict[str, str], *, soort="query"):
         namen = dict.fromkeys(GANGBARE_PARAMETERS) | dict.fromkeys(extra)
         for payload in PAYLOADS.values():
-            self.verzoek(http, "get", url, {n: payload for n in namen}, soort=soort)
+            self.verzoek(http, "get", url, dict.fromkeys(namen, payload), soort=soort)
         for naam in extra:
             for payload in (NUL, GEEN_UUID, "2026-02-30", "-1"):
                 self.verzoek(http, "get", url, {**extra, naam: payload}, soort=soort)
@@ -167,7 +165,7 @@ class Fuzzer:
         vast = {k: v for k, v in velden.items() if k == "csrfmiddlewaretoken"}
         te_mutieren = [k for k in velden if k not in vast]
         for payload in PAYLOADS.values():
-            data = {**vast, **{k: payload for k in te_mutieren}}
+            data = {**vast, **dict.fromkeys(te_mutieren, payload)}
             self.verzoek(http, "post", actie, data, soort="form")
         for naam in te_mutieren if per_veld else []:
             for payload in (NUL, GEEN_UUID, LANG):
@@ -246,7 +244,7 @@ def test_no_url_answers_500_to_hostile_input(wereld, capsys):
                 if echte_url and i == 0:
                     fuzzer.queryparameters(client, echte_url, {}, soort="api")
                     for payload in PAYLOADS.values():
-                        body = {n: payload for n in _api_body(patroon)}
+                        body = dict.fromkeys(_api_body(patroon), payload)
                         for methode in ("post", "put", "patch"):
                             fuzzer.verzoek(
                                 client, methode, echte_url, body, format="json", soort="api"
@@ -261,7 +259,7 @@ def test_no_url_answers_500_to_hostile_input(wereld, capsys):
             gebruikers = rollen
         gezien_formulieren: set = set()
         is_admin = patroon.route.startswith("admin/")
-        for rol, gebruiker in gebruikers.items():
+        for gebruiker in gebruikers.values():
             http.logout()
             if gebruiker is not None:
                 inloggen_met_tweede_factor(http, gebruiker)

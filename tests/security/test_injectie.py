@@ -145,9 +145,7 @@ def _pdf_tekst(inhoud: bytes) -> str:
     return re.sub(r"\s+", "", tekst)
 
 
-def test_25_template_payloads_are_shown_literally_in_pages_letters_and_pdfs(
-    wereld, client, capsys
-):
+def test_25_template_payloads_are_shown_literally_in_pages_letters_and_pdfs(wereld, client, capsys):
     from fot import services as fot_services
     from fot.pdf import verslag_pdf
     from indicaties.brieven.render import html as brief_html
