@@ -2,8 +2,9 @@
 
 PostgreSQL text cannot contain NUL, so a view that passes such a value to a query (a search
 box, a filter read from ``request.GET``) fails with a database error. Django's form fields
-refuse NUL already; this middleware refuses it for every value and parameter name before
-any view runs, with a 400 and a Dutch message naming the field (problem+json under /api/).
+refuse NUL already; this middleware refuses it for every value and parameter name (query
+string everywhere, form bodies outside the API) before any view runs, with a 400 and a
+Dutch message naming the field (problem+json under /api/).
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 def veld_met_nul(request) -> str | None:
     """The name of the first query or form parameter whose name or value holds NUL."""
     bronnen = [request.GET]
-    if request.method not in ("GET", "HEAD", "OPTIONS") and request.content_type in FORM_TYPES:
+    # The API parses its own bodies (camelCase parsers; its serializer fields refuse NUL):
+    # reading request.POST here would consume a multipart stream before DRF sees it.
+    if (
+        request.method not in ("GET", "HEAD", "OPTIONS")
+        and request.content_type in FORM_TYPES
+        and not request.path.startswith("/api/")
+    ):
         bronnen.append(request.POST)
     for bron in bronnen:
         for naam, waarden in bron.lists():
