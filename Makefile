@@ -18,7 +18,7 @@ COV_ARGS = $(if $(filter 1,$(COVERAGE)),--cov --cov-report=term:skip-covered \
 # djLint: the project's templates and those of any app.
 TEMPLATE_DIRS = $(wildcard templates */templates)
 
-.PHONY: run test lint format bootstrap totp migrations shell clean-data bench openapi lock \
+.PHONY: run test security-sweep lint format bootstrap totp migrations shell clean-data bench openapi lock \
 	mypy-baseline lint-ruff lint-templates lint-upgrade lint-types lint-imports \
 	lint-migrations lint-openapi
 
@@ -29,6 +29,10 @@ run: ## Start the portal with demo data at http://127.0.0.1:8000 (web, worker, b
 test: ## Run the whole test suite (embedded PostgreSQL and Redis unless DATABASE_URL/REDIS_URL)
 	@bash scripts/bootstrap.sh test
 	@$(PY) -m pytest $(COV_ARGS) $(PYTEST_ARGS)
+
+security-sweep: ## Fuzz, cross-tenant and injection sweeps over every URL, with their figures
+	@bash scripts/bootstrap.sh test
+	@$(PY) -m pytest tests/security -p no:cacheprovider -q -s
 
 # The gate, cheapest check first; `make -k lint` runs every check and reports all failures.
 lint: lint-ruff lint-templates lint-upgrade lint-imports lint-types lint-migrations lint-openapi ## All checks below (CI runs this first)

@@ -35,7 +35,9 @@ class BriefsjabloonForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        soort, tekst = data.get("soort"), data.get("tekst")
+        # On a change the kind is read-only (not in the data): check against the stored one.
+        soort = data.get("soort") or (self.instance.soort if self.instance.pk else None)
+        tekst = data.get("tekst")
         if soort and tekst:
             try:
                 controleer_tekst(soort, tekst)

@@ -1,6 +1,8 @@
 """The admin site, open to functioneel beheerders (and technical superusers)."""
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 
@@ -18,7 +20,19 @@ class PortalAdminSite(admin.AdminSite):
         return user.is_superuser or (user.is_sdd and user.has_rol(*ADMIN_ROLES))
 
 
-class PortalHistoryAdmin(SimpleHistoryAdmin):
+class HistorieAdmin(SimpleHistoryAdmin):
+    """simple-history's admin, whose history page answers 404 (not 500) for an object id
+    that is not a valid primary key (simple-history filters on it unchecked)."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        try:
+            self.model._meta.pk.to_python(admin.utils.unquote(object_id))
+        except ValidationError as exc:
+            raise Http404("Dit object bestaat niet.") from exc
+        return super().history_view(request, object_id, extra_context)
+
+
+class PortalHistoryAdmin(HistorieAdmin):
     """Admin for domain models: every save records who (middleware) and why."""
 
     def save_model(self, request, obj, form, change):
@@ -29,3 +43,23 @@ class PortalHistoryAdmin(SimpleHistoryAdmin):
             else "Aangemaakt in het beheerscherm"
         )[:100]
         super().save_model(request, obj, form, change)
+
+
+def crontab_admin_vervangen() -> None:
+    """django-celery-beat's crontab form shows ``human_readable`` of the unsaved, invalid
+    values after a failed save, and celery's parser raises on them (a 500 instead of the
+    form's Dutch field errors). Show a placeholder instead."""
+    from django_celery_beat.admin import CrontabScheduleAdmin
+    from django_celery_beat.models import CrontabSchedule
+
+    class Crontab(CrontabScheduleAdmin):
+        @admin.display(description="Leesbaar")
+        def human_readable(self, obj):
+            try:
+                return obj.human_readable
+            except Exception:  # any parse error of the invalid input
+                return "(ongeldige invoer)"
+
+    if admin.site.is_registered(CrontabSchedule):
+        admin.site.unregister(CrontabSchedule)
+        admin.site.register(CrontabSchedule, Crontab)

@@ -8,6 +8,12 @@ class PortalConfig(AppConfig):
     verbose_name = "Wmo-portaal"
     default = True
 
+    def ready(self):
+        # After the admin's autodiscovery (its app comes first in INSTALLED_APPS).
+        from .admin import crontab_admin_vervangen
+
+        crontab_admin_vervangen()
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     default = False

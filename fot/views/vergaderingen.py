@@ -4,6 +4,7 @@ minutes and search in minutes and action items."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -174,7 +175,11 @@ def agendapunt_nieuw(request, uuid):
     form = AgendapuntForm(request.POST)
     bovenliggend = None
     if request.POST.get("bovenliggend"):
-        bovenliggend = v.agenda.filter(uuid=request.POST["bovenliggend"]).first()
+        try:
+            ouder = forms.UUIDField().clean(request.POST["bovenliggend"])
+        except ValidationError:
+            ouder = None  # not a UUID: no item of this meeting either
+        bovenliggend = v.agenda.filter(uuid=ouder).first() if ouder else None
         if bovenliggend is None:
             raise Http404("Dit agendapunt hoort niet bij deze vergadering.")
     if form.is_valid():

@@ -4,9 +4,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
-from simple_history.admin import SimpleHistoryAdmin
 
 from sdd_portal.accounts.models import SDD_ROLLEN, Rol, User
+from sdd_portal.admin import HistorieAdmin
 from sdd_portal.historie import opslaan
 
 from . import services
@@ -72,7 +72,7 @@ class SleutelForm(forms.ModelForm):
 
 
 @admin.register(ApiSleutel)
-class ApiSleutelAdmin(SimpleHistoryAdmin):
+class ApiSleutelAdmin(HistorieAdmin):
     form = SleutelForm
     list_display = [
         "naam",
@@ -163,7 +163,7 @@ class ApiSleutelAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Abonnement)
-class AbonnementAdmin(SimpleHistoryAdmin):
+class AbonnementAdmin(HistorieAdmin):
     list_display = ["callback_url", "organisatie", "actief", "created_at"]
     list_filter = ["actief", "organisatie"]
     readonly_fields = ["organisatie", "sleutel", "callback_url", "gebeurtenissen", "created_at"]
