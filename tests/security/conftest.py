@@ -64,6 +64,7 @@ def _fot(*, cm, aanbieder_a, medewerker_a, sdd):
 
 @pytest.fixture
 def wereld(
+    api_sleutel,
     sdd,
     aanbieder_a,
     aanbieder_b,
@@ -152,16 +153,21 @@ def wereld(
     )
     fot = _fot(cm=contractmanager, aanbieder_a=aanbieder_a, medewerker_a=medewerker_a, sdd=sdd)
     from sdd_portal.api.abonnementen import abonnement_registreren
-    from sdd_portal.api.scopes import alle_scopes
-    from sdd_portal.api.services import sleutel_uitgeven
 
-    sleutel_a, token_a = sleutel_uitgeven(
-        actor=None, organisatie=aanbieder_a, naam="Koppeling A", scopes=list(alle_scopes())
-    )
+    sleutel_a, token_a = api_sleutel(aanbieder_a, naam="Koppeling A")
     abonnement_a = abonnement_registreren(
         sleutel=sleutel_a,
         callback_url="https://ontvanger.example.org/sdd",
         gebeurtenissen=["signaal.nieuw"],
+    )
+    # A destruction list naming A's client: only functioneel beheerders may open it.
+    from sdd_portal.privacy.models import Vernietigingsitem, Vernietigingslijst
+
+    vernietigingslijst = Vernietigingslijst.objects.create(
+        peildatum=vandaag, bewaartermijn_jaren=15, grens=vandaag.replace(year=vandaag.year - 15)
+    )
+    Vernietigingsitem.objects.create(
+        lijst=vernietigingslijst, client_id=a.client.pk, laatste_einde=vandaag
     )
     tweede_cm = UserFactory(username="cm2", organisatie=sdd, rollen=[Rol.CONTRACTMANAGER])
     return SimpleNamespace(
@@ -186,6 +192,8 @@ def wereld(
         mandaatdocument=mandaatdocument,
         fot=fot,
         token_a=token_a,
+        api_sleutel=api_sleutel,
+        vernietigingslijst=vernietigingslijst,
         abonnement_a=abonnement_a,
         signaal_model=Signaal,
     )

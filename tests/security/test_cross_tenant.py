@@ -19,8 +19,6 @@ from rest_framework.test import APIClient
 
 from indicaties.models import Client as Clientmodel
 from sdd_portal.accounts.otp import inloggen_met_tweede_factor
-from sdd_portal.api.scopes import alle_scopes
-from sdd_portal.api.services import sleutel_uitgeven
 
 from .sweep import Telling, url_patronen
 from .test_fuzz import pagina_objecten
@@ -78,9 +76,7 @@ def test_provider_b_gets_nothing_of_provider_a(wereld, geheim, capsys):
     objecten = pagina_objecten(w)
     web = Client(SERVER_NAME="127.0.0.1")
     inloggen_met_tweede_factor(web, w.medewerker_b)
-    _, token = sleutel_uitgeven(
-        actor=None, organisatie=w.aanbieder_b, naam="Koppeling B", scopes=list(alle_scopes())
-    )
+    _, token = w.api_sleutel(w.aanbieder_b, naam="Koppeling B")
     api = APIClient(SERVER_NAME="127.0.0.1")
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
 

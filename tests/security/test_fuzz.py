@@ -18,8 +18,6 @@ from rest_framework.test import APIClient
 
 from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.otp import inloggen_met_tweede_factor
-from sdd_portal.api.scopes import alle_scopes
-from sdd_portal.api.services import sleutel_uitgeven
 from tests.factories import UserFactory
 
 from .sweep import (
@@ -64,6 +62,7 @@ def pagina_objecten(w) -> dict[str, str]:
         "fot/bijlagen/": fot.bijlage.uuid,
         "fot/actiepunten/": fot.actiepunt.uuid,
         "openbaar/fot/": fot.vergadering.uuid,
+        "beheer/vernietiging/": w.vernietigingslijst.uuid,
         # API resources
         "api/v1/clienten/": a.client.uuid,
         "api/v1/meldingen/": a.melding.uuid,
@@ -189,9 +188,7 @@ def _api_clients(w) -> dict[str, APIClient]:
         ("consulent", w.sdd, ["consulent"]),
         ("contractmanager", w.sdd, ["contractmanager"]),
     ):
-        _, token = sleutel_uitgeven(
-            actor=None, organisatie=org, naam=f"fuzz {naam}", scopes=alle_scopes(), rollen=rollen
-        )
+        _, token = w.api_sleutel(org, naam=f"fuzz {naam}", rollen=rollen)
         client = APIClient(SERVER_NAME="127.0.0.1", raise_request_exception=True)
         client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
         clients[naam] = client
