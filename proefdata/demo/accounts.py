@@ -15,6 +15,8 @@ DEMO_USERS = (
     ("consulent", "Carla", "Consulent", SDD_NAAM, ["consulent"]),
     ("contractmanager", "Kees", "Contract", SDD_NAAM, ["contractmanager"]),
     ("beheerder", "Bea", "Beheer", SDD_NAAM, ["functioneel_beheerder"]),
+    # A second beheerder: changes to accounts, roles and API keys need two (four eyes).
+    ("beheerder2", "Bram", "Tweede", SDD_NAAM, ["functioneel_beheerder"]),
     ("aanbieder.vlijtigliesje", "Vera", "Vlijtig", "Vlijtig Liesje", ["aanbieder_medewerker"]),
     ("aanbieder.poetszorg", "Piet", "Poets", "Poetszorg", ["aanbieder_medewerker"]),
 )
