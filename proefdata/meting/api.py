@@ -96,7 +96,10 @@ def gunicorn(workers: int = 2, threads: int = 1):
     poort = _vrije_poort()
     env = {
         **os.environ,
+        # Exactly this process's connection: the child must not switch to the owner URL
+        # (which names the configured database, not a test database).
         "DATABASE_URL": _database_url(),
+        "SDD_DATABASE_EIGENAAR": "false",
         # The same key as this process: sessions made here must be valid there.
         "DJANGO_SECRET_KEY": settings.SECRET_KEY,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
