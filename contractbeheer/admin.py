@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from sdd_portal.accounts.models import User
-from sdd_portal.admin import PortalHistoryAdmin
+from sdd_portal.admin import AlleenLezenMixin, PortalHistoryAdmin
 from sdd_portal.documents import controleer_pdf
 
 from . import services
@@ -213,17 +213,8 @@ class InstellingenAdmin(PortalHistoryAdmin):
         return False
 
 
-class AlleenLezenAdmin(PortalHistoryAdmin):
+class AlleenLezenAdmin(AlleenLezenMixin, PortalHistoryAdmin):
     """Workflows run through the portal's services; the admin only shows them."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Clientenstop)

@@ -20,6 +20,20 @@ class PortalAdminSite(admin.AdminSite):
         return user.is_superuser or (user.is_sdd and user.has_rol(*ADMIN_ROLES))
 
 
+class AlleenLezenMixin:
+    """Before a ModelAdmin in the bases: the admin only shows these rows; they are written
+    by the portal's services and tasks (nobody adds, changes or deletes them here)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class HistorieAdmin(SimpleHistoryAdmin):
     """simple-history's admin, whose history page answers 404 (not 500) for an object id
     that is not a valid primary key (simple-history filters on it unchecked)."""

@@ -3,18 +3,13 @@ Celery beat rows (Periodieke taken), which functioneel beheerders may edit."""
 
 from django.contrib import admin
 
+from sdd_portal.admin import AlleenLezenMixin
+
 from .models import Taakrun, Taakstand
 
 
-class AlleenLezen(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class AlleenLezen(AlleenLezenMixin, admin.ModelAdmin):
+    pass
 
 
 @admin.register(Taakstand)

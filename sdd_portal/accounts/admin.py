@@ -4,7 +4,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from sdd_portal.admin import PortalHistoryAdmin
+from sdd_portal.admin import AlleenLezenMixin, PortalHistoryAdmin
 from sdd_portal.validators import normalize_postcode
 
 from . import services
@@ -221,7 +221,7 @@ class GebruikerAdmin(PortalHistoryAdmin, UserAdmin):
 
 
 @admin.register(Wijzigingsverzoek)
-class WijzigingsverzoekAdmin(PortalHistoryAdmin):
+class WijzigingsverzoekAdmin(AlleenLezenMixin, PortalHistoryAdmin):
     """One place for every pending four-eyes request: approve or reject with the actions."""
 
     list_display = (
@@ -260,15 +260,6 @@ class WijzigingsverzoekAdmin(PortalHistoryAdmin):
     @admin.display(description="gevraagde wijziging")
     def gevraagd(self, obj):
         return services.samenvatting(obj)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_beoordelen_permission(self, request):
         return request.user.has_perm("accounts.view_wijzigingsverzoek")

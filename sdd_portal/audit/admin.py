@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from sdd_portal.admin import AlleenLezenMixin
 from sdd_portal.paginatie import BegrensdePaginator
 
 from .models import AccessLogEntry
@@ -7,7 +8,7 @@ from .views import MAX_REGELS
 
 
 @admin.register(AccessLogEntry)
-class AccessLogEntryAdmin(admin.ModelAdmin):
+class AccessLogEntryAdmin(AlleenLezenMixin, admin.ModelAdmin):
     """Read-only: nobody can add, change or delete log rows through the application."""
 
     list_display = (
@@ -39,12 +40,3 @@ class AccessLogEntryAdmin(admin.ModelAdmin):
             grens=MAX_REGELS,
             tel_kolom="timestamp",
         )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

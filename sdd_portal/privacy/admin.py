@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from sdd_portal.admin import PortalHistoryAdmin
+from sdd_portal.admin import AlleenLezenMixin, PortalHistoryAdmin
 
 from .models import Bewaarinstellingen, Vernietigingsverklaring
 
@@ -17,16 +17,7 @@ class BewaarinstellingenAdmin(PortalHistoryAdmin):
 
 
 @admin.register(Vernietigingsverklaring)
-class VernietigingsverklaringAdmin(admin.ModelAdmin):
+class VernietigingsverklaringAdmin(AlleenLezenMixin, admin.ModelAdmin):
     """Read-only: the record is written by the destruction task only."""
 
     list_display = ("peildatum", "aantal_clienten", "goedgekeurd_door", "vernietigd_op")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from sdd_portal.admin import AlleenLezenMixin
+
 from .models import Opdracht
 
 
 @admin.register(Opdracht)
-class OpdrachtAdmin(admin.ModelAdmin):
+class OpdrachtAdmin(AlleenLezenMixin, admin.ModelAdmin):
     """Read-only view of the task outbox: what waits, what keeps failing (docs/adr/0013)."""
 
     list_display = (
@@ -18,12 +20,3 @@ class OpdrachtAdmin(admin.ModelAdmin):
     list_filter = ("taak", ("uitgevoerd_op", admin.EmptyFieldListFilter))
     show_full_result_count = False
     list_per_page = 50
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
