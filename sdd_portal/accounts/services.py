@@ -253,16 +253,23 @@ def _vergrendeld(verzoek: Wijzigingsverzoek) -> Wijzigingsverzoek:
     return Wijzigingsverzoek.objects.select_for_update().get(pk=verzoek.pk)
 
 
-@transaction.atomic
-def verzoek_goedkeuren(*, actor, verzoek: Wijzigingsverzoek, toelichting: str = ""):
+def _beoordelen(actor, verzoek: Wijzigingsverzoek, status, toelichting: str):
+    """Lock the request, check that ``actor`` may decide it (four eyes), and record the
+    decision on it (not saved yet)."""
     verzoek = _vergrendeld(verzoek)
     weigering = weigering_beoordelen(actor, verzoek)
     if weigering:
         raise PermissionDenied(weigering)
-    VERZOEK.naar(verzoek, Wijzigingsverzoek.Status.GOEDGEKEURD)
+    VERZOEK.naar(verzoek, status)
     verzoek.beoordeeld_door = actor
     verzoek.beoordeeld_op = timezone.now()
     verzoek.toelichting_beoordeling = toelichting[:300]
+    return verzoek
+
+
+@transaction.atomic
+def verzoek_goedkeuren(*, actor, verzoek: Wijzigingsverzoek, toelichting: str = ""):
+    verzoek = _beoordelen(actor, verzoek, Wijzigingsverzoek.Status.GOEDGEKEURD, toelichting)
     oud_adres = _uitvoeren(verzoek, actor)
     opslaan(verzoek, actor=actor, reden="Goedgekeurd door een tweede beheerder")
     _melden_aan_betrokkene(verzoek, adres=oud_adres, goedgekeurd=True)
@@ -271,14 +278,7 @@ def verzoek_goedkeuren(*, actor, verzoek: Wijzigingsverzoek, toelichting: str = 
 
 @transaction.atomic
 def verzoek_afwijzen(*, actor, verzoek: Wijzigingsverzoek, toelichting: str = ""):
-    verzoek = _vergrendeld(verzoek)
-    weigering = weigering_beoordelen(actor, verzoek)
-    if weigering:
-        raise PermissionDenied(weigering)
-    VERZOEK.naar(verzoek, Wijzigingsverzoek.Status.AFGEWEZEN)
-    verzoek.beoordeeld_door = actor
-    verzoek.beoordeeld_op = timezone.now()
-    verzoek.toelichting_beoordeling = toelichting[:300]
+    verzoek = _beoordelen(actor, verzoek, Wijzigingsverzoek.Status.AFGEWEZEN, toelichting)
     opslaan(verzoek, actor=actor, reden="Afgewezen door een tweede beheerder")
     if verzoek.soort in AFWIJZERS:
         AFWIJZERS[verzoek.soort](verzoek=verzoek, actor=actor)
