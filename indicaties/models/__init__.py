@@ -6,6 +6,7 @@
 - ``beschikkingen``: decisions and their extensions;
 - ``bulklijsten``: bulk lists from providers and contract management;
 - ``instellingen``: the settings of the HO process;
+- ``levering``: the chain's codes and the start and stop of care (``Zorgmelding``);
 - letters and mailing runs live with the letters (``indicaties.brieven.models``).
 
 Every model is importable from here: ``from indicaties.models import Client``.
@@ -16,6 +17,7 @@ from .beschikkingen import Beschikking, Verlenging
 from .bulklijsten import Bulklijst
 from .clienten import Client, Gemeente
 from .instellingen import Procesinstellingen
+from .levering import RedenBeeindiging, RedenWijziging, Zorgmelding
 from .meldingen import Melding, Normtijd, Onderzoek
 from .toewijzingen import Ondersteuningsplan, Toewijzing, plan_pad
 from .velden import MINUTEN
@@ -35,8 +37,11 @@ __all__ = [
     "Ondersteuningsplan",
     "Onderzoek",
     "Procesinstellingen",
+    "RedenBeeindiging",
+    "RedenWijziging",
     "Toewijzing",
     "Verlenging",
     "Verzendrun",
+    "Zorgmelding",
     "plan_pad",
 ]

@@ -15,6 +15,7 @@ from sdd_portal.zichtbaarheid import Zichtbaarheid
 
 from ..query import OndersteuningsplanQuerySet, ToewijzingQuerySet
 from ..states import PlanStatus
+from .levering import RedenWijziging
 from .velden import MINUTEN
 
 
@@ -67,6 +68,14 @@ class Toewijzing(DomainModel):
     eenheid = models.CharField("eenheid", max_length=2, choices=Eenheid.choices, blank=True)
     frequentie = models.CharField(
         "frequentie", max_length=1, choices=Frequentie.choices, blank=True
+    )
+    reden_wijziging = models.CharField(
+        "reden laatste wijziging",
+        max_length=2,
+        choices=RedenWijziging.choices,
+        blank=True,
+        help_text="WMO002: waarom de toewijzing na de eerste verzending is gewijzigd. Gaat mee "
+        "in het volgende iWmo 301-bericht aan de aanbieder.",
     )
     gezien_op = models.DateTimeField("door de aanbieder geopend op", null=True, blank=True)
     start_zorg = models.DateField("start zorg gemeld per", null=True, blank=True)
