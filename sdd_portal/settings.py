@@ -420,6 +420,12 @@ UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
 # conformance tool outside the product (tests that need it say so when it is not set).
 IWMO_XSD_DIR = env("IWMO_XSD_DIR", default="")
 IWMO_REGELS_XSL = env("IWMO_REGELS_XSL", default="")
+# Transport (keten/transport.py): the export folder the exchange software reads and the
+# import folder it fills; a claimed file older than IWMO_CLAIM_SECONDEN belonged to a dead
+# worker and is read again.
+IWMO_EXPORT_MAP = env.path("IWMO_EXPORT_MAP", default=embedded.DATA_DIR / "iwmo" / "export")
+IWMO_IMPORT_MAP = env.path("IWMO_IMPORT_MAP", default=embedded.DATA_DIR / "iwmo" / "import")
+IWMO_CLAIM_SECONDEN = env.int("IWMO_CLAIM_SECONDEN", default=600)
 
 
 # ----------------------------------------------------------------------- cache
