@@ -109,7 +109,8 @@ class Zorgmelding(DomainModel):
                 condition=Q(soort="start", einddatum__isnull=True, reden_beeindiging="")
                 | Q(soort="stop", einddatum__isnull=False) & ~Q(reden_beeindiging=""),
                 name="zorgmelding_stop_volledig",
-                violation_error_message="Een stop heeft een einddatum en een reden; een start niet.",
+                violation_error_message="Een stop heeft een einddatum en een reden; een start "
+                "niet.",
             ),
         ]
         indexes = [
@@ -122,5 +123,6 @@ class Zorgmelding(DomainModel):
 
     def __str__(self) -> str:
         if self.soort == self.Soort.STOP:
-            return f"Stop zorg per {self.einddatum:%d-%m-%Y} ({self.get_reden_beeindiging_display()})"
+            reden = self.get_reden_beeindiging_display()
+            return f"Stop zorg per {self.einddatum:%d-%m-%Y} ({reden})"
         return f"Start zorg per {self.begindatum:%d-%m-%Y}"
