@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from sdd_portal.audit.models import Actie
 from sdd_portal.audit.services import log_access, zichtbaar_of_404
+from sdd_portal.dossier import tijdlijnitems
 from sdd_portal.periods import open_of_vanaf
 
 from .models import (
@@ -22,6 +23,7 @@ from .models import (
     Procesinstellingen,
     Toewijzing,
     Verlenging,
+    Zorgmelding,
 )
 from .states import MeldingStatus, PlanStatus
 from .termijnen import ONDERZOEK_DAGEN
@@ -139,8 +141,10 @@ def _naam(user) -> str:
 
 
 def tijdlijn(actor, client) -> list[Gebeurtenis]:
-    """Every melding, onderzoek, decision, extension, assignment, plan version and signal
-    of a client that ``actor`` may see, newest first. One query per kind of record."""
+    """Every melding, onderzoek, decision, extension, assignment, plan version, signal,
+    letter and start/stop of care of a client that ``actor`` may see, plus what other apps
+    register (``sdd_portal.dossier``: the iWmo messages), newest first. One query per kind
+    of record."""
     from contractbeheer.models import Aanbiedersignaal
 
     items: list[Gebeurtenis] = []
@@ -289,6 +293,25 @@ def tijdlijn(actor, client) -> list[Gebeurtenis]:
                 else reverse("indicaties:brief-pdf", args=[b.uuid]),
             )
         )
+    for z in Zorgmelding.zichtbaarheid.toepassen(
+        Zorgmelding.objects.filter(toewijzing__client=client), actor
+    ).select_related("toewijzing__product", "toewijzing__aanbieder", "gemeld_door"):
+        titel = str(z) + f" {z.toewijzing.product.code}"
+        if z.verwijderd_op:
+            titel += " (ingetrokken)"
+        items.append(
+            Gebeurtenis(
+                z.created_at,
+                z.soort,
+                titel,
+                f"Gemeld via {z.get_bron_display().lower()} door {z.toewijzing.aanbieder.naam}",
+                _naam(z.gemeld_door) if z.gemeld_door_id else "",
+                reverse("indicaties:toewijzing-detail", args=[z.toewijzing.uuid]),
+            )
+        )
+    # What apps above the domain add (the iWmo messages and their retour codes).
+    for i in tijdlijnitems(actor, client):
+        items.append(Gebeurtenis(i.moment, i.soort, i.titel, i.details, i.door, i.url))
     items.sort(key=lambda g: g.moment, reverse=True)
     return items
 

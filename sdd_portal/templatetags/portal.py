@@ -22,3 +22,13 @@ def duur(value) -> str:
 @register.filter
 def rol_labels(codes) -> str:
     return ", ".join(Rol(c).label if c in Rol.values else c for c in codes or [])
+
+
+@register.simple_tag(takes_context=True)
+def dossiersecties(context, plek: str, obj) -> str:
+    """The sections other apps registered for the page ``plek`` (sdd_portal/dossier.py)."""
+    from django.utils.safestring import mark_safe
+
+    from sdd_portal.dossier import secties
+
+    return mark_safe("".join(secties(plek, context["request"], obj)))  # noqa: S308
