@@ -489,6 +489,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    # Choice sets of apps named by path (configuration, not an import): a second enum
+    # called "status" would otherwise get a hashed name.
+    "ENUM_NAME_OVERRIDES": {"BerichtStatusEnum": "keten.models.BerichtStatus.choices"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",

@@ -17,6 +17,7 @@ from tests.api.test_contractbeheer_api import capaciteit_body, stop_body
 from tests.api.test_signalen_api import signaal_voor_aanbieder
 from tests.fot import conftest as fot_fixtures
 from tests.indicaties import conftest as indicaties_fixtures
+from tests.keten.schermdata import bericht
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,7 @@ def wereld(
         assert api.post(f"{V1}/clientenstops", stop_body(), format="json").status_code == 201
         assert api.post(f"{V1}/capaciteit", capaciteit_body(), format="json").status_code == 201
         signaal_voor_aanbieder(aanbieder)
+        bericht(aanbieder=aanbieder)
         if any(prefix == "abonnementen" for prefix, _, _ in router.registry):
             antwoord = api.post(
                 f"{V1}/abonnementen",

@@ -169,6 +169,12 @@ def wereld(
     Vernietigingsitem.objects.create(
         lijst=vernietigingslijst, client_id=a.client.pk, laatste_einde=vandaag
     )
+    # An iWmo 301 for A's client answered by a 302 with errors (the chain's pages and API).
+    from tests.keten.schermdata import bericht, retour_met_fouten, versie
+
+    bericht_a = bericht(aanbieder=aanbieder_a, client=a.client)
+    versie(a.toewijzing, bericht_a, nummer=1)
+    retour_met_fouten(bericht_a, toewijzing=a.toewijzing)
     tweede_cm = UserFactory(username="cm2", organisatie=sdd, rollen=[Rol.CONTRACTMANAGER])
     return SimpleNamespace(
         sdd=sdd,
@@ -195,5 +201,6 @@ def wereld(
         api_sleutel=api_sleutel,
         vernietigingslijst=vernietigingslijst,
         abonnement_a=abonnement_a,
+        bericht_a=bericht_a,
         signaal_model=Signaal,
     )

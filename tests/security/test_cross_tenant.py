@@ -119,6 +119,7 @@ def test_provider_b_gets_nothing_of_provider_a(wereld, geheim, capsys):
         "/signalen/",
         "/fot/",
         "/fot/actiepunten/",
+        "/keten/berichten/",
     ):
         telling.verzoeken["web"] += 1
         antwoord = web.get(url, {"naam": "Vertrouwelijk", "q": "Vertrouwelijk"})
@@ -129,6 +130,7 @@ def test_provider_b_gets_nothing_of_provider_a(wereld, geheim, capsys):
     eigen = Client(SERVER_NAME="127.0.0.1")
     inloggen_met_tweede_factor(eigen, w.medewerker_a)
     assert _lekken(eigen.get(f"/clienten/{w.a.client.uuid}/"), geheim)
+    assert _lekken(eigen.get("/keten/berichten/"), geheim)
 
     with capsys.disabled():
         print()

@@ -63,6 +63,7 @@ def pagina_objecten(w) -> dict[str, str]:
         "fot/actiepunten/": fot.actiepunt.uuid,
         "openbaar/fot/": fot.vergadering.uuid,
         "beheer/vernietiging/": w.vernietigingslijst.uuid,
+        "keten/berichten/": w.bericht_a.uuid,
         # API resources
         "api/v1/clienten/": a.client.uuid,
         "api/v1/meldingen/": a.melding.uuid,
@@ -79,6 +80,7 @@ def pagina_objecten(w) -> dict[str, str]:
         "api/v1/vergaderingen/": fot.vergadering.uuid,
         "api/v1/actiepunten/": fot.actiepunt.uuid,
         "api/v1/abonnementen/": w.abonnement_a.uuid,
+        "api/v1/berichten/": w.bericht_a.uuid,
     }
 
 
