@@ -175,7 +175,11 @@ def _transformatie(pad: Path, mtime: float) -> etree.XSLT:
 
 def _stylesheet_bevindingen(root: etree._Element, pad: Path) -> list[Bevinding]:
     transformatie = _transformatie(pad, pad.stat().st_mtime)
-    rapport = transformatie(root).getroot()
+    try:
+        rapport = transformatie(root).getroot()
+    except etree.XSLTApplyError as exc:  # the stylesheet failed on this input: say so
+        tekst = f"De officiële inhoudscontrole kon het bericht niet controleren: {exc}"
+        return [Bevinding("XSLT", tekst, "/", AFGEKEURD)]
     if rapport is None:
         return []
     ns = {"r": NS_RAPPORT}
