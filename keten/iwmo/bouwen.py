@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -475,16 +476,24 @@ def lees_301(xml: bytes) -> Bericht301:
     )
 
 
-def _client_305_307(lezer: _Lezer) -> tuple[etree._Element, dict[str, object]]:
+@dataclass(frozen=True)
+class _Persoon:
+    bsn: str
+    geboortedatum: date
+    achternaam: str
+    voorvoegsel: str
+
+
+def _client_305_307(lezer: _Lezer) -> tuple[etree._Element, _Persoon]:
     client = lezer.element(lezer.root, "Client")
-    return client, {
-        "bsn": lezer.tekst(client, "Bsn"),
-        "geboortedatum": lezer.verplichte_datum(client, "Geboortedatum/iwmo:Datum"),
-        "achternaam": lezer.tekst(client, "Naam/iwmo:Geslachtsnaam/iwmo:Achternaam"),
-        "voorvoegsel": lezer.tekst(
+    return client, _Persoon(
+        bsn=lezer.tekst(client, "Bsn"),
+        geboortedatum=lezer.verplichte_datum(client, "Geboortedatum/iwmo:Datum"),
+        achternaam=lezer.tekst(client, "Naam/iwmo:Geslachtsnaam/iwmo:Achternaam"),
+        voorvoegsel=lezer.tekst(
             client, "Naam/iwmo:Geslachtsnaam/iwmo:Voorvoegsel", verplicht=False
         ),
-    }
+    )
 
 
 def lees_305(xml: bytes) -> Bericht305:
@@ -504,7 +513,14 @@ def lees_305(xml: bytes) -> Bericht305:
     )
     if not producten:
         raise BerichtOnleesbaar("Het WMO305-bericht bevat geen StartProduct.")
-    return Bericht305(kop=lezer.kop("305"), producten=producten, **persoon)  # type: ignore[arg-type]
+    return Bericht305(
+        kop=lezer.kop("305"),
+        bsn=persoon.bsn,
+        geboortedatum=persoon.geboortedatum,
+        achternaam=persoon.achternaam,
+        voorvoegsel=persoon.voorvoegsel,
+        producten=producten,
+    )
 
 
 def lees_307(xml: bytes) -> Bericht307:
@@ -526,7 +542,14 @@ def lees_307(xml: bytes) -> Bericht307:
     )
     if not producten:
         raise BerichtOnleesbaar("Het WMO307-bericht bevat geen StopProduct.")
-    return Bericht307(kop=lezer.kop("307"), producten=producten, **persoon)  # type: ignore[arg-type]
+    return Bericht307(
+        kop=lezer.kop("307"),
+        bsn=persoon.bsn,
+        geboortedatum=persoon.geboortedatum,
+        achternaam=persoon.achternaam,
+        voorvoegsel=persoon.voorvoegsel,
+        producten=producten,
+    )
 
 
 # --- retours ---------------------------------------------------------------------------------
