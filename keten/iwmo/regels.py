@@ -15,8 +15,10 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -238,3 +240,48 @@ def controleer(xml: bytes, berichtcode: str) -> Controle:
     if pad is None:
         return Controle((), stylesheet=False)
     return Controle(tuple(_stylesheet_bevindingen(root, pad)), stylesheet=True)
+
+
+# --- from findings to retour codes -----------------------------------------------------------
+
+
+class RetourcodesPerNiveau(TypedDict):
+    """The keyword arguments of ``bouwen.bouw_retour`` for the codes."""
+
+    header_codes: tuple[str, ...]
+    client_codes: tuple[str, ...]
+    product_codes: dict[int, tuple[str, ...]]
+
+
+_PRODUCT_IN_PAD = re.compile(
+    r"/(?:ToegewezenProduct|StartProduct|StopProduct)(?:\[([0-9]+)\])?(?:/|$)"
+)
+
+
+def verdeel_retourcodes(bevindingen: Iterable[Bevinding]) -> RetourcodesPerNiveau:
+    """Place each finding's retour code at the level its location names: a product (by its
+    0-based position; a path without an index is the only product), the client (Client,
+    Contact, Relatie), else the header. A finding with several locations counts at each.
+    Pass the result to ``bouw_retour(heen_xml, identificatie=..., dagtekening=..., **codes)``;
+    levels without codes get 0200 there."""
+    header: list[str] = []
+    client: list[str] = []
+    producten: dict[int, list[str]] = {}
+    for bevinding in bevindingen:
+        code = bevinding.retourcode or AFGEKEURD
+        for pad in bevinding.locatie.split() or ["/"]:
+            product = _PRODUCT_IN_PAD.search(pad)
+            if product:
+                positie = int(product.group(1) or 1) - 1
+                doel = producten.setdefault(positie, [])
+            elif "/Client" in pad:
+                doel = client
+            else:
+                doel = header
+            if code not in doel:
+                doel.append(code)
+    return RetourcodesPerNiveau(
+        header_codes=tuple(header),
+        client_codes=tuple(client),
+        product_codes={positie: tuple(codes) for positie, codes in sorted(producten.items())},
+    )
