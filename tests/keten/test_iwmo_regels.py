@@ -24,6 +24,13 @@ def stylesheet(settings):
     return pad
 
 
+def zonder_bevindingen(xml: bytes, soort: str) -> None:
+    """``xml`` passes the XSD and, whenever IWMO_REGELS_XSL is configured, the stylesheet."""
+    controle = controleer(xml, soort)
+    assert controle.ok, controle.bevindingen
+    assert controle.stylesheet == bool(regels.regels_xsl()), "the stylesheet did not run"
+
+
 def test_a_valid_301_passes_xsd_and_stylesheet_with_zero_findings(stylesheet):
     controle = controleer(bouwen.bouw_301(bericht()), "301")
     assert controle == Controle(bevindingen=(), stylesheet=True)
