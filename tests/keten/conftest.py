@@ -1,0 +1,97 @@
+"""Chain fixtures: a running assignment of provider A under a definitive decision, and
+outgoing 301s made with the real builder (as helper "toewijzen"'s services will store them)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timedelta
+
+import pytest
+from django.utils import timezone
+
+from indicaties.models import Toewijzing
+from keten.iwmo.bouwen import bouw_301
+from keten.iwmo.gegevens import Bericht301, Clientgegevens, Kop, ToegewezenProduct
+from keten.models import Bericht, Berichtcode, BerichtStatus, Richting
+from tests.indicaties.conftest import (  # noqa: F401 (fixtures)
+    banden,
+    definitief,
+    ho_client,
+    kortdurend,
+    normenkader,
+)
+
+GEMEENTE = "0505"  # Dordrecht
+
+
+@pytest.fixture
+def lopend(definitief):  # noqa: F811
+    """The definitive decision's assignment at provider A, running since ten days ago."""
+    toewijzing = Toewijzing.objects.select_related("client", "aanbieder", "product").get(
+        beschikking=definitief
+    )
+    toewijzing.ingangsdatum = timezone.localdate() - timedelta(days=10)
+    toewijzing.save(update_fields=["ingangsdatum"])
+    return toewijzing
+
+
+_volgnummer = iter(range(1, 10**6))
+
+
+def uitgaand_301(
+    toewijzing: Toewijzing,
+    *,
+    dagtekening: date | None = None,
+    termijn: date | None = None,
+    identificatie: str | None = None,
+) -> Bericht:
+    """Store an outgoing 301 for ``toewijzing`` as the export does: klaargezet, a term."""
+    dagtekening = dagtekening or timezone.localdate()
+    identificatie = identificatie or f"T{next(_volgnummer):06d}"
+    client = toewijzing.client
+    xml = bouw_301(
+        Bericht301(
+            kop=Kop(
+                berichtcode="301",
+                afzender=GEMEENTE,
+                ontvanger=toewijzing.aanbieder.agb_code,
+                identificatie=identificatie,
+                dagtekening=dagtekening,
+            ),
+            client=Clientgegevens(
+                bsn=client.bsn,
+                geboortedatum=client.geboortedatum,
+                achternaam=client.achternaam,
+                voorvoegsel=client.voorvoegsel,
+                voornamen=client.voornamen,
+            ),
+            producten=(
+                ToegewezenProduct(
+                    toewijzingnummer=toewijzing.pk,
+                    productcategorie=toewijzing.product.productcategorie,
+                    productcode=toewijzing.product.productcode,
+                    vastgesteld_op=datetime.combine(dagtekening, datetime.min.time()),
+                    ingangsdatum=toewijzing.ingangsdatum,
+                    einddatum=toewijzing.einddatum,
+                    volume=toewijzing.volume or 150,
+                    eenheid=toewijzing.eenheid or "01",
+                    frequentie=toewijzing.frequentie or "2",
+                ),
+            ),
+        )
+    )
+    return Bericht.objects.create(
+        berichtcode=Berichtcode.WMO301,
+        richting=Richting.UIT,
+        status=BerichtStatus.KLAARGEZET,
+        afzender=GEMEENTE,
+        ontvanger=toewijzing.aanbieder.agb_code,
+        identificatie=identificatie,
+        dagtekening=dagtekening,
+        aanbieder=toewijzing.aanbieder,
+        client=client,
+        xml=xml,
+        sha256=hashlib.sha256(xml).hexdigest(),
+        bestandsnaam=f"{identificatie}.xml",
+        termijn=termijn,
+    )
