@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from keten.iwmo import bouwen, regels
+from keten.iwmo import bouwen, regels, veilig
 from keten.iwmo.regels import Bevinding, Controle, controleer, regeltekst
 from keten.iwmo.retourcodes import AFGEKEURD, GOEDGEKEURD, retourcode_tekst, retourcodes
 from tests.keten.test_wmo301 import bericht, ho, ib
@@ -117,7 +117,7 @@ EXTERN = (
         (b'<!DOCTYPE a SYSTEM "http://example.org/a.dtd"><a/>', "DTD"),
         (b"<x/>", "hoofdelement is 'x'"),
         (b'<Bericht xmlns="urn:iets-anders"/>', "urn:iets-anders"),
-        (b"<a>" + b"x" * (regels.MAX_BYTES + 1) + b"</a>", "groter dan"),
+        (b"<a>" + b"x" * (veilig.MAX_BYTES + 1) + b"</a>", "groter dan"),
     ],
 )
 def test_hostile_or_broken_input_gives_a_finding_never_an_exception(invoer, verwacht):
