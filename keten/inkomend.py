@@ -155,12 +155,16 @@ def _onleesbaar(naam: str, xml: bytes, sha: str, tekst: str) -> Bericht:
     return opslaan(bericht, actor=None, reden="iWmo-bestand onleesbaar", valideren=False)
 
 
-def _controle(xml: bytes, soort: str, oordeel: _Oordeel) -> None:
-    """XSD and the official stylesheet: every finding refuses the whole message."""
-    for b in controleer(xml, soort).bevindingen:
+def _controle(xml: bytes, soort: str, oordeel: _Oordeel) -> bool:
+    """XSD and the official stylesheet: every finding refuses the whole message. False when
+    the message breaks its schema: a retour would repeat it and break the schema as well,
+    so that one is reported outside the message traffic (OP090x2), not answered."""
+    bevindingen = controleer(xml, soort).bevindingen
+    for b in bevindingen:
         oordeel.bericht_fout(
             b.code, f"{b.tekst} ({b.locatie})" if b.locatie else b.tekst, b.retourcode or AFGEKEURD
         )
+    return all(b.code != "XSD" for b in bevindingen)
 
 
 def _kop_controle(kop, oordeel: _Oordeel) -> Organisatie | None:
@@ -217,7 +221,7 @@ def _nieuw_bericht(naam, xml, sha, kop, *, aanbieder, client) -> Bericht:
 def _verwerk_levering(naam: str, xml: bytes, sha: str, data: Bericht305 | Bericht307) -> Bericht:
     kop = data.kop
     oordeel = _Oordeel()
-    _controle(xml, kop.berichtcode, oordeel)
+    beantwoorden = _controle(xml, kop.berichtcode, oordeel)
     aanbieder = _kop_controle(kop, oordeel)
     client = Client.objects.filter(bsn=data.bsn).first()
     bericht = _nieuw_bericht(naam, xml, sha, kop, aanbieder=aanbieder, client=client)
@@ -240,7 +244,15 @@ def _verwerk_levering(naam: str, xml: bytes, sha: str, data: Bericht305 | Berich
         if oordeel.bevindingen:
             bericht.fouten = oordeel.bevindingen
             bericht.save(update_fields=["fouten"])
-    _retour_versturen(bericht, oordeel, aantal=len(data.producten), toewijzingen=toewijzingen)
+    if beantwoorden:
+        _retour_versturen(bericht, oordeel, aantal=len(data.producten), toewijzingen=toewijzingen)
+    else:
+        logger.warning(
+            "WMO%s %s van %s breekt het XSD-schema: geen retour, meld het de aanbieder",
+            kop.berichtcode,
+            kop.identificatie,
+            kop.afzender,
+        )
     return bericht
 
 

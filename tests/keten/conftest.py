@@ -64,6 +64,11 @@ def uitgaand_301(
                 achternaam=client.achternaam,
                 voorvoegsel=client.voorvoegsel,
                 voornamen=client.voornamen,
+                straat=client.straat,
+                huisnummer=client.huisnummer,
+                huisnummertoevoeging=client.huisnummertoevoeging,
+                postcode=client.postcode,
+                woonplaats=client.woonplaats,
             ),
             producten=(
                 ToegewezenProduct(
@@ -94,4 +99,96 @@ def uitgaand_301(
         sha256=hashlib.sha256(xml).hexdigest(),
         bestandsnaam=f"{identificatie}.xml",
         termijn=termijn,
+    )
+
+
+@pytest.fixture
+def mappen(settings, tmp_path):
+    """Export and import folders of their own for each test."""
+    settings.IWMO_EXPORT_MAP = tmp_path / "export"
+    settings.IWMO_IMPORT_MAP = tmp_path / "import"
+    return tmp_path
+
+
+def bericht_305(
+    toewijzing: Toewijzing,
+    *,
+    begindatum: date,
+    identificatie: str = "A1",
+    status: str = "1",
+    afzender: str | None = None,
+    ontvanger: str = GEMEENTE,
+    nummer: int | None = None,
+    dagtekening: date | None = None,
+) -> bytes:
+    from keten.iwmo.bouwen import bouw_305
+    from keten.iwmo.gegevens import Bericht305, StartProduct
+
+    client = toewijzing.client
+    return bouw_305(
+        Bericht305(
+            kop=Kop(
+                berichtcode="305",
+                afzender=afzender or toewijzing.aanbieder.agb_code,
+                ontvanger=ontvanger,
+                identificatie=identificatie,
+                dagtekening=dagtekening or timezone.localdate(),
+            ),
+            bsn=client.bsn,
+            geboortedatum=client.geboortedatum,
+            achternaam=client.achternaam,
+            voorvoegsel=client.voorvoegsel,
+            producten=(
+                StartProduct(
+                    toewijzingnummer=nummer or toewijzing.pk,
+                    productcategorie=toewijzing.product.productcategorie,
+                    productcode=toewijzing.product.productcode,
+                    toewijzing_ingangsdatum=toewijzing.ingangsdatum,
+                    begindatum=begindatum,
+                    status_aanlevering=status,
+                ),
+            ),
+        )
+    )
+
+
+def bericht_307(
+    toewijzing: Toewijzing,
+    *,
+    begindatum: date,
+    einddatum: date,
+    reden: str = "19",
+    identificatie: str = "B1",
+    status: str = "1",
+) -> bytes:
+    from keten.iwmo.bouwen import bouw_307
+    from keten.iwmo.gegevens import Bericht307, StopProduct
+
+    client = toewijzing.client
+    return bouw_307(
+        Bericht307(
+            kop=Kop(
+                berichtcode="307",
+                afzender=toewijzing.aanbieder.agb_code,
+                ontvanger=GEMEENTE,
+                identificatie=identificatie,
+                dagtekening=timezone.localdate(),
+            ),
+            bsn=client.bsn,
+            geboortedatum=client.geboortedatum,
+            achternaam=client.achternaam,
+            voorvoegsel=client.voorvoegsel,
+            producten=(
+                StopProduct(
+                    toewijzingnummer=toewijzing.pk,
+                    productcategorie=toewijzing.product.productcategorie,
+                    productcode=toewijzing.product.productcode,
+                    toewijzing_ingangsdatum=toewijzing.ingangsdatum,
+                    begindatum=begindatum,
+                    einddatum=einddatum,
+                    reden_beeindiging=reden,
+                    status_aanlevering=status,
+                ),
+            ),
+        )
     )
