@@ -192,3 +192,17 @@ def bericht_307(
             ),
         )
     )
+
+
+@pytest.fixture
+def iwmo_aanbieder(mappen):
+    """The provider's side played by the simulator: ``iwmo_aanbieder(fouten=..., tijdelijk=...,
+    vandaag=...)`` answers the 301s in the export folder and reports starts and stops into
+    the import folder, exactly as ``manage.py iwmo_simulator`` does."""
+    from keten.simulator import Simulator
+    from keten.transport import transport
+
+    def _draai(**opties):
+        return Simulator(transport(), **opties).draai()
+
+    return _draai
