@@ -99,19 +99,42 @@ class _Oordeel:
         return bool(self.header)
 
 
+class Geheugen:
+    """Lookups the files of one pick-up run share: providers by AGB code and our
+    municipality codes (a handful of rows, read once per run instead of once per file)."""
+
+    def __init__(self) -> None:
+        self._aanbieders: dict[str, Organisatie | None] = {}
+        self._gemeenten: set[str] | None = None
+
+    def aanbieder(self, agb: str) -> Organisatie | None:
+        if agb not in self._aanbieders:
+            self._aanbieders[agb] = (
+                Organisatie.objects.aanbieders().filter(agb_code=agb).first() if agb else None
+            )
+        return self._aanbieders[agb]
+
+    def is_gemeente(self, code: str) -> bool:
+        if self._gemeenten is None:
+            self._gemeenten = set(Gemeente.objects.values_list("code", flat=True))
+        return code in self._gemeenten
+
+
 def _sha(xml: bytes) -> str:
     return hashlib.sha256(xml).hexdigest()
 
 
-def verwerk_bestand(naam: str, xml: bytes) -> Bericht:
-    """Store and apply one incoming file; the stored message (``status`` says how it went)."""
+def verwerk_bestand(naam: str, xml: bytes, *, geheugen: Geheugen | None = None) -> Bericht:
+    """Store and apply one incoming file; the stored message (``status`` says how it went).
+    ``geheugen``: lookups shared with the other files of the same run."""
+    geheugen = geheugen or Geheugen()
     sha = _sha(xml)
     bestaand = Bericht.objects.filter(richting=Richting.IN, sha256=sha).first()
     if bestaand is not None:
         return bestaand  # read before: exactly once
     try:
         with transaction.atomic():
-            return _verwerk(naam, xml, sha)
+            return _verwerk(naam, xml, sha, geheugen)
     except IntegrityError:
         # Another worker stored the same bytes at the same moment.
         bestaand = Bericht.objects.filter(richting=Richting.IN, sha256=sha).first()
@@ -120,15 +143,15 @@ def verwerk_bestand(naam: str, xml: bytes) -> Bericht:
         return bestaand
 
 
-def _verwerk(naam: str, xml: bytes, sha: str) -> Bericht:
+def _verwerk(naam: str, xml: bytes, sha: str, geheugen: Geheugen) -> Bericht:
     try:
         soort = berichtsoort(xml)
         if soort == "302":
-            return _verwerk_302(naam, xml, sha)
+            return _verwerk_302(naam, xml, sha, geheugen)
         if soort == "305":
-            return _verwerk_levering(naam, xml, sha, lees_305(xml))
+            return _verwerk_levering(naam, xml, sha, lees_305(xml), geheugen)
         if soort == "307":
-            return _verwerk_levering(naam, xml, sha, lees_307(xml))
+            return _verwerk_levering(naam, xml, sha, lees_307(xml), geheugen)
         raise BerichtOnleesbaar(
             f"Een WMO{soort}-bericht ontvangt het portaal niet; alleen 302, 305 en 307."
         )
@@ -167,16 +190,16 @@ def _controle(xml: bytes, soort: str, oordeel: _Oordeel) -> bool:
     return all(b.code != "XSD" for b in bevindingen)
 
 
-def _kop_controle(kop, oordeel: _Oordeel) -> Organisatie | None:
+def _kop_controle(kop, oordeel: _Oordeel, geheugen: Geheugen) -> Organisatie | None:
     """The header: a known provider sends to one of our municipalities, dated today or
     earlier, with an identification it has not used before (TR056)."""
-    aanbieder = Organisatie.objects.aanbieders().filter(agb_code=kop.afzender).first()
-    if aanbieder is None or not kop.afzender:
+    aanbieder = geheugen.aanbieder(kop.afzender)
+    if aanbieder is None:
         oordeel.bericht_fout(
             "afzender",
             f"De afzender (AGB-code {kop.afzender or '(leeg)'}) is geen bekende zorgaanbieder.",
         )
-    if not Gemeente.objects.filter(code=kop.ontvanger).exists():
+    if not geheugen.is_gemeente(kop.ontvanger):
         oordeel.bericht_fout(
             "TR378", f"De ontvanger (gemeentecode {kop.ontvanger}) is niet onze gemeente.", "S300"
         )
@@ -218,11 +241,13 @@ def _nieuw_bericht(naam, xml, sha, kop, *, aanbieder, client) -> Bericht:
 # ------------------------------------------------------------------ 305 and 307
 
 
-def _verwerk_levering(naam: str, xml: bytes, sha: str, data: Bericht305 | Bericht307) -> Bericht:
+def _verwerk_levering(
+    naam: str, xml: bytes, sha: str, data: Bericht305 | Bericht307, geheugen: Geheugen
+) -> Bericht:
     kop = data.kop
     oordeel = _Oordeel()
     beantwoorden = _controle(xml, kop.berichtcode, oordeel)
-    aanbieder = _kop_controle(kop, oordeel)
+    aanbieder = _kop_controle(kop, oordeel, geheugen)
     client = Client.objects.filter(bsn=data.bsn).first()
     bericht = _nieuw_bericht(naam, xml, sha, kop, aanbieder=aanbieder, client=client)
     toewijzingen: dict[int, Toewijzing] = {}
@@ -438,12 +463,12 @@ def _retour_versturen(
 # ------------------------------------------------------------------ 302 in
 
 
-def _verwerk_302(naam: str, xml: bytes, sha: str) -> Bericht:
+def _verwerk_302(naam: str, xml: bytes, sha: str, geheugen: Geheugen) -> Bericht:
     retour: Retour = lees_retour(xml)
     kop = retour.kop
     oordeel = _Oordeel()
     _controle(xml, "302", oordeel)
-    aanbieder = Organisatie.objects.aanbieders().filter(agb_code=kop.afzender).first()
+    aanbieder = geheugen.aanbieder(kop.afzender)
     if aanbieder is None:
         oordeel.bericht_fout(
             "afzender", f"De afzender (AGB-code {kop.afzender}) is geen bekende zorgaanbieder."

@@ -14,15 +14,16 @@ logger = logging.getLogger(__name__)
 
 
 def _ophalen(maximaal: int) -> dict[str, int]:
-    from .inkomend import verwerk_bestand
+    from .inkomend import Geheugen, verwerk_bestand
     from .models import BerichtStatus
     from .transport import transport
 
     t = transport()
     tellers: Counter[str] = Counter()
+    geheugen = Geheugen()
     for claim in t.claimen(maximaal=maximaal):
         try:
-            bericht = verwerk_bestand(claim.naam, claim.inhoud())
+            bericht = verwerk_bestand(claim.naam, claim.inhoud(), geheugen=geheugen)
         except (OperationalError, InterfaceError):
             # The database is away: leave the claim; it is taken back after
             # IWMO_CLAIM_SECONDEN and read again (the store makes that a no-op if it was

@@ -92,12 +92,23 @@ def _huidige_start(meldingen: list[Zorgmelding]) -> date | None:
     return max(starts) if starts else None
 
 
-def _start_bijwerken(toewijzing: Toewijzing, *, actor, reden: str) -> None:
-    """``Toewijzing.start_zorg`` is the newest start that counts (lists and rules read it)."""
-    start = _huidige_start(actuele_meldingen(toewijzing))
+def _start_bijwerken(
+    toewijzing: Toewijzing, *, actor, reden: str, meldingen: list[Zorgmelding] | None = None
+) -> None:
+    """``Toewijzing.start_zorg`` is the newest start that counts (lists and rules read it).
+    Only that column changes, on a row locked and checked by the caller: saved without
+    re-validating the whole assignment (a query per foreign key and constraint), which
+    matters when thousands of 305s arrive."""
+    start = _huidige_start(actuele_meldingen(toewijzing) if meldingen is None else meldingen)
     if toewijzing.start_zorg != start:
         toewijzing.start_zorg = start
-        opslaan(toewijzing, actor=actor, reden=reden)
+        opslaan(
+            toewijzing,
+            actor=actor,
+            reden=reden,
+            valideren=False,
+            update_fields=["start_zorg", "modified_at"],
+        )
 
 
 @transaction.atomic
@@ -162,6 +173,7 @@ def start_zorg_melden(
                 }
             )
     reden = _reden("Start zorg gemeld", bron, bericht)
+    # Every invariant of the row was checked above; the database's constraints guard it too.
     melding = opslaan(
         Zorgmelding(
             toewijzing=toewijzing,
@@ -172,8 +184,9 @@ def start_zorg_melden(
         ),
         actor=actor,
         reden=reden,
+        valideren=False,
     )
-    _start_bijwerken(toewijzing, actor=actor, reden=reden)
+    _start_bijwerken(toewijzing, actor=actor, reden=reden, meldingen=[*meldingen, melding])
     signalering.start_gemeld(toewijzing, actor=actor)
     return melding
 
@@ -291,6 +304,7 @@ def stop_zorg_melden(
         ),
         actor=actor,
         reden=reden,
+        valideren=False,  # every invariant checked above; the constraints guard it too
     )
 
 
