@@ -131,7 +131,10 @@ def verwerk_bestand(naam: str, xml: bytes, *, geheugen: Geheugen | None = None) 
     sha = _sha(xml)
     bestaand = Bericht.objects.filter(richting=Richting.IN, sha256=sha).first()
     if bestaand is not None:
-        return bestaand  # read before: exactly once
+        # Read before (a worker died before moving the file): exactly once; only a retour
+        # that was stored but never placed (it died right after the commit) goes out now.
+        _niet_geplaatste_retour_plaatsen(bestaand)
+        return bestaand
     try:
         with transaction.atomic():
             return _verwerk(naam, xml, sha, geheugen)
@@ -455,9 +458,27 @@ def _retour_versturen(
             for c in codes
         ]
     Retourcode.objects.bulk_create(rijen)
-    naam, inhoud = retour.bestandsnaam, xml
-    transaction.on_commit(lambda: transport().klaarzetten(naam, inhoud))
+    pk, naam, inhoud = retour.pk, retour.bestandsnaam, xml
+    transaction.on_commit(lambda: _plaatsen(pk, naam, inhoud))
     return retour
+
+
+def _plaatsen(pk: int, naam: str, xml: bytes) -> None:
+    """Write a stored retour to the export folder and note when (``verwerkt_op`` of an
+    outgoing message: placed at). Runs after commit; when the process dies in between, the
+    re-read of the incoming file places it (``_niet_geplaatste_retour_plaatsen``)."""
+    transport().klaarzetten(naam, xml)
+    Bericht.objects.filter(pk=pk, verwerkt_op__isnull=True).update(verwerkt_op=timezone.now())
+
+
+def _niet_geplaatste_retour_plaatsen(bericht: Bericht) -> None:
+    retour = (
+        Bericht.objects.filter(heenbericht=bericht, richting=Richting.UIT, verwerkt_op__isnull=True)
+        .only("pk", "bestandsnaam", "xml")
+        .first()
+    )
+    if retour is not None:
+        _plaatsen(retour.pk, retour.bestandsnaam, bytes(retour.xml))
 
 
 # ------------------------------------------------------------------ 302 in

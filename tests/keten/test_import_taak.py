@@ -51,7 +51,10 @@ def _precies_eenmaal(mappen, ids: set[str]) -> None:
     assert _bestanden(mappen / "import") == []
     assert _bestanden(mappen / "import" / "bezig") == []
     assert len(_bestanden(mappen / "import" / "verwerkt")) == len(ids)
-    assert len(_bestanden(mappen / "export")) == len(ids)
+    # Every retour placed once (a half-written temporary dot-file of a killed worker is no
+    # message: the exchange software ignores it).
+    retours = [n for n in _bestanden(mappen / "export") if not n.startswith(".")]
+    assert len(retours) == len(ids)
 
 
 def test_ophalen_verwerkt_en_verplaatst(lopend, mappen, django_capture_on_commit_callbacks):
