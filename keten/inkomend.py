@@ -266,7 +266,7 @@ def _verwerk_levering(
         valideren=False,
     )
     if not oordeel.afgekeurd:
-        for positie, product in enumerate(data.producten):
+        for positie, product in enumerate(_producten(data)):
             if positie in toewijzingen:
                 _toepassen(product, toewijzingen[positie], kop.identificatie, positie, oordeel)
         if oordeel.bevindingen:
@@ -284,11 +284,16 @@ def _verwerk_levering(
     return bericht
 
 
+def _producten(data: Bericht305 | Bericht307) -> tuple[StartProduct | StopProduct, ...]:
+    return data.producten
+
+
 def _toewijzingen(
     data: Bericht305 | Bericht307, aanbieder: Organisatie, client: Client | None, oordeel
 ) -> dict[int, Toewijzing]:
     """TR019: each product names an assignment of this provider for this client."""
-    nummers = {p.toewijzingnummer for p in data.producten if p.toewijzingnummer is not None}
+    producten = _producten(data)
+    nummers = {p.toewijzingnummer for p in producten if p.toewijzingnummer is not None}
     gevonden = {
         t.pk: t
         for t in Toewijzing.objects.filter(
@@ -296,7 +301,7 @@ def _toewijzingen(
         ).select_related("beschikking")
     }
     resultaat = {}
-    for positie, product in enumerate(data.producten):
+    for positie, product in enumerate(producten):
         toewijzing = gevonden.get(product.toewijzingnummer or -1)
         if toewijzing is None or client is None:
             oordeel.product_fout(

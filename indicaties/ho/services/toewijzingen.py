@@ -162,7 +162,8 @@ def start_zorg_melden(
             }
         )
     for m in meldingen:
-        if m.soort == Zorgmelding.Soort.STOP and m.begindatum <= datum < m.einddatum:
+        gestopt_tot = m.einddatum if m.soort == Zorgmelding.Soort.STOP else None
+        if gestopt_tot is not None and m.begindatum <= datum < gestopt_tot:
             raise ValidationError(
                 {
                     "datum": ValidationError(
@@ -262,7 +263,7 @@ def stop_zorg_melden(
                     )
                 }
             )
-        if einddatum < stop.einddatum:
+        if stop.einddatum is not None and einddatum < stop.einddatum:
             raise ValidationError(
                 {
                     "einddatum": ValidationError(
