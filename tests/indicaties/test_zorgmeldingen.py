@@ -177,7 +177,7 @@ def test_iwmo_zonder_gebruiker_en_historie_noemt_het_bericht(lopend, medewerker_
 
 
 def test_stopformulier_meldt_stop_en_weigert_andere_aanbieder(
-    client, login, lopend, medewerker_a, medewerker_b
+    client, login, lopend, medewerker_a, medewerker_b, consulent
 ):
     vandaag = timezone.localdate()
     services.start_zorg_melden(actor=medewerker_a, toewijzing=lopend, datum=vandaag)
@@ -188,6 +188,13 @@ def test_stopformulier_meldt_stop_en_weigert_andere_aanbieder(
     assert response.status_code == 404
     assert not Zorgmelding.objects.filter(soort="stop").exists()
     assert AccessLogEntry.objects.filter(user=medewerker_b, uitkomst="geweigerd").exists()
+    # The consulent sees the assignment but does not report care: refused.
+    login(consulent)
+    response = client.post(url, {"einddatum": vandaag.isoformat(), "reden_beeindiging": "19"})
+    assert response.status_code == 403
+    pagina = client.get(reverse("indicaties:toewijzing-detail", args=[lopend.uuid]))
+    assert "Einde van de zorg melden" not in pagina.content.decode()
+    assert not Zorgmelding.objects.filter(soort="stop").exists()
     login(medewerker_a)
     pagina = client.get(reverse("indicaties:toewijzing-detail", args=[lopend.uuid]))
     assert "Einde van de zorg melden" in pagina.content.decode()

@@ -48,6 +48,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--aantal", type=int, default=10_000, help="Aantal berichten (even).")
+        parser.add_argument(
+            "--werkers",
+            type=int,
+            default=1,
+            help="Aantal worker-processen dat tegelijk dezelfde importmap leest.",
+        )
 
     def _gegevens(self, paren: int) -> list[Toewijzing]:
         vandaag = timezone.localdate()
@@ -198,7 +204,37 @@ class Command(BaseCommand):
                 aantal += 1
         return aantal
 
-    def handle(self, *args, aantal: int, **options):
+    def _werkers(self, aantal: int, map_: Path) -> None:
+        """``aantal`` processes share the folder, as Celery workers would (claim by rename)."""
+        import os
+        import subprocess
+        import sys
+
+        from django.db import connections
+
+        connections.close_all()
+        omgeving = {
+            **os.environ,
+            "IWMO_IMPORT_MAP": str(map_ / "import"),
+            "IWMO_EXPORT_MAP": str(map_ / "export"),
+        }
+        code = (
+            "from keten.tasks import berichten_ophalen\n"
+            "while berichten_ophalen.run(maximaal=100): pass"
+        )
+        processen = [
+            subprocess.Popen(  # noqa: S603 (our own interpreter and manage.py, fixed arguments)
+                [sys.executable, "manage.py", "shell", "-c", code],
+                env=omgeving,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(aantal)
+        ]
+        for p in processen:
+            p.wait()
+
+    def handle(self, *args, aantal: int, werkers: int, **options):
         from indicaties.models import Zorgmelding
         from keten.tasks import berichten_ophalen
 
@@ -227,6 +263,9 @@ class Command(BaseCommand):
         )
         t1 = time.perf_counter()
         totaal: dict[str, int] = {}
+        if werkers > 1:
+            self._werkers(werkers, map_)
+            totaal = {"verwerkt": len(list((map_ / "import" / "verwerkt").glob("*.xml")))}
         while True:
             tellers = berichten_ophalen.run(maximaal=500)
             if not tellers:
