@@ -15,8 +15,10 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -30,7 +32,7 @@ AFGELEID = SCHEMAS / "afgeleid"
 NS_RAPPORT = "http://www.istandaarden.nl/validatie/1_1/rapport/schema"
 RETOURS = frozenset({"302", "306", "308"})
 _BERICHTCODE_RE = re.compile(r"^(?:WMO)?([0-9]{3})$")
-_PREFIX_RE = re.compile(r"\{[^}]*\}")
+_PREFIX_RE = re.compile(r"\{(?:https?|urn):[^}]*\}")  # Clark notation: {namespace}name
 
 
 @dataclass(frozen=True)
@@ -123,11 +125,64 @@ def _lokaal(pad: str | None) -> str:
     return re.sub(r"[A-Za-z0-9]+:", "", pad)
 
 
+def _buiten_codelijst(match: re.Match[str]) -> str:
+    waarden = match.group(2)
+    lijst = f" {waarden}" if len(waarden) <= 100 else ""
+    return f"de waarde '{match.group(1)}' staat niet in de codelijst{lijst}."
+
+
+#: libxml2's most common schema messages in Dutch; anything else stays as libxml2 says it.
+_XSD_NL = [
+    (
+        re.compile(r"\[facet 'pattern'\] The value '(.*)' is not accepted by the pattern '(.*)'\."),
+        r"de waarde '\1' past niet in het patroon '\2'.",
+    ),
+    (
+        re.compile(
+            r"\[facet 'enumeration'\] The value '(.*)' is not an element of the set (\{.*\})\."
+        ),
+        r"de waarde '\1' staat niet in de codelijst \2.",
+    ),
+    (
+        re.compile(
+            r"\[facet 'maxLength'\] The value has a length of '(\d+)'; this exceeds the "
+            r"allowed maximum length of '(\d+)'\."
+        ),
+        r"de waarde is \1 tekens lang, maximaal \2 toegestaan.",
+    ),
+    (
+        re.compile(
+            r"\[facet 'minLength'\] The value has a length of '(\d+)'; this underruns the "
+            r"allowed minimum length of '(\d+)'\."
+        ),
+        r"de waarde is \1 tekens lang, minimaal \2 vereist.",
+    ),
+    (
+        re.compile(r"'(.*)' is not a valid value of the (?:local |)atomic type '?([^'.]*)'?\."),
+        r"'\1' is geen geldige waarde (type \2).",
+    ),
+    (
+        re.compile(r"This element is not expected\. Expected is (?:one of )?\( (.*) \)\."),
+        r"dit element wordt hier niet verwacht; verwacht: \1.",
+    ),
+    (re.compile(r"This element is not expected\."), "dit element wordt hier niet verwacht."),
+    (
+        re.compile(r"Missing child element\(s\)\. Expected is (?:one of )?\( (.*) \)\."),
+        r"een verplicht element ontbreekt; verwacht: \1.",
+    ),
+    (
+        re.compile(r"No matching global declaration available for the validation root\."),
+        "het hoofdelement is in dit schema niet bekend.",
+    ),
+]
+
+
 def _xsd_tekst(message: str) -> str:
-    message = _PREFIX_RE.sub("", message)
-    message = message.replace("Element '", "Element '").replace(
-        "This element is not expected.", "Dit element wordt hier niet verwacht."
-    )
+    """libxml2's schema message in Dutch where we know it, namespaces left out."""
+    message = _PREFIX_RE.sub("", message).strip()
+    for patroon, vertaling in _XSD_NL:
+        message = patroon.sub(vertaling, message)
+    message = re.sub(r"^Element '([^']*)'(?:, attribute '[^']*')?: ", r"Element \1: ", message)
     return f"Voldoet niet aan het XSD-schema: {message}"
 
 
@@ -175,7 +230,11 @@ def _transformatie(pad: Path, mtime: float) -> etree.XSLT:
 
 def _stylesheet_bevindingen(root: etree._Element, pad: Path) -> list[Bevinding]:
     transformatie = _transformatie(pad, pad.stat().st_mtime)
-    rapport = transformatie(root).getroot()
+    try:
+        rapport = transformatie(root).getroot()
+    except etree.XSLTApplyError as exc:  # the stylesheet failed on this input: say so
+        tekst = f"De officiële inhoudscontrole kon het bericht niet controleren: {exc}"
+        return [Bevinding("XSLT", tekst, "/", AFGEKEURD)]
     if rapport is None:
         return []
     ns = {"r": NS_RAPPORT}
@@ -234,3 +293,48 @@ def controleer(xml: bytes, berichtcode: str) -> Controle:
     if pad is None:
         return Controle((), stylesheet=False)
     return Controle(tuple(_stylesheet_bevindingen(root, pad)), stylesheet=True)
+
+
+# --- from findings to retour codes -----------------------------------------------------------
+
+
+class RetourcodesPerNiveau(TypedDict):
+    """The keyword arguments of ``bouwen.bouw_retour`` for the codes."""
+
+    header_codes: tuple[str, ...]
+    client_codes: tuple[str, ...]
+    product_codes: dict[int, tuple[str, ...]]
+
+
+_PRODUCT_IN_PAD = re.compile(
+    r"/(?:ToegewezenProduct|StartProduct|StopProduct)(?:\[([0-9]+)\])?(?:/|$)"
+)
+
+
+def verdeel_retourcodes(bevindingen: Iterable[Bevinding]) -> RetourcodesPerNiveau:
+    """Place each finding's retour code at the level its location names: a product (by its
+    0-based position; a path without an index is the only product), the client (Client,
+    Contact, Relatie), else the header. A finding with several locations counts at each.
+    Pass the result to ``bouw_retour(heen_xml, identificatie=..., dagtekening=..., **codes)``;
+    levels without codes get 0200 there."""
+    header: list[str] = []
+    client: list[str] = []
+    producten: dict[int, list[str]] = {}
+    for bevinding in bevindingen:
+        code = bevinding.retourcode or AFGEKEURD
+        for pad in bevinding.locatie.split() or ["/"]:
+            product = _PRODUCT_IN_PAD.search(pad)
+            if product:
+                positie = int(product.group(1) or 1) - 1
+                doel = producten.setdefault(positie, [])
+            elif "/Client" in pad:
+                doel = client
+            else:
+                doel = header
+            if code not in doel:
+                doel.append(code)
+    return RetourcodesPerNiveau(
+        header_codes=tuple(header),
+        client_codes=tuple(client),
+        product_codes={positie: tuple(codes) for positie, codes in sorted(producten.items())},
+    )
