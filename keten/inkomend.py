@@ -45,7 +45,7 @@ from sdd_portal.historie import opslaan
 
 from .iwmo.bouwen import berichtsoort, bouw_retour, lees_305, lees_307, lees_retour
 from .iwmo.gegevens import Bericht305, Bericht307, Retour, StartProduct, StopProduct
-from .iwmo.regels import controleer
+from .iwmo.regels import controleer, verdeel_retourcodes
 from .iwmo.retourcodes import AFGEKEURD, GOEDGEKEURD, retourcode_tekst
 from .iwmo.veilig import BerichtOnleesbaar
 from .models import RETOUR_VAN, Bericht, Berichtcode, BerichtStatus, Retourcode, Richting
@@ -181,16 +181,37 @@ def _onleesbaar(naam: str, xml: bytes, sha: str, tekst: str) -> Bericht:
     return opslaan(bericht, actor=None, reden="iWmo-bestand onleesbaar", valideren=False)
 
 
-def _controle(xml: bytes, soort: str, oordeel: _Oordeel) -> bool:
-    """XSD and the official stylesheet: every finding refuses the whole message. False when
-    the message breaks its schema: a retour would repeat it and break the schema as well,
-    so that one is reported outside the message traffic (OP090x2), not answered."""
+def _controle(xml: bytes, soort: str, oordeel: _Oordeel, *, heel: bool = False) -> bool:
+    """XSD and the official stylesheet. Each finding's retour code goes to the level its
+    location names (``verdeel_retourcodes``): a finding at the header or the client refuses
+    the whole message (0001 at the header); one that names only a product refuses that
+    product, and the others are still applied. ``heel``: any finding refuses the whole
+    message (a retour 302 has no products of ours to apply one by one).
+
+    False when the message breaks its schema: a retour would repeat it and break the schema
+    as well, so that one is reported outside the message traffic (OP090x2), not answered."""
     bevindingen = controleer(xml, soort).bevindingen
+    if not bevindingen:
+        return True
+    xsd = any(b.code == "XSD" for b in bevindingen)
+    codes = verdeel_retourcodes(bevindingen)
     for b in bevindingen:
-        oordeel.bericht_fout(
-            b.code, f"{b.tekst} ({b.locatie})" if b.locatie else b.tekst, b.retourcode or AFGEKEURD
+        oordeel.bevindingen.append(
+            {
+                "code": b.code,
+                "tekst": f"{b.tekst} ({b.locatie})" if b.locatie else b.tekst,
+                "retourcode": b.retourcode or AFGEKEURD,
+            }
         )
-    return all(b.code != "XSD" for b in bevindingen)
+    if heel or xsd or codes["header_codes"] or codes["client_codes"]:
+        for c in (AFGEKEURD, *codes["header_codes"]):
+            if c not in oordeel.header:
+                oordeel.header.append(c)
+        oordeel.client.extend(c for c in codes["client_codes"] if c not in oordeel.client)
+    for positie, product_codes in codes["product_codes"].items():
+        lijst = oordeel.producten.setdefault(positie, [])
+        lijst.extend(c for c in product_codes if c not in lijst)
+    return not xsd
 
 
 def _kop_controle(kop, oordeel: _Oordeel, geheugen: Geheugen) -> Organisatie | None:
@@ -250,6 +271,7 @@ def _verwerk_levering(
     kop = data.kop
     oordeel = _Oordeel()
     beantwoorden = _controle(xml, kop.berichtcode, oordeel)
+    door_regels_geweigerd = set(oordeel.producten)  # products the stylesheet refused
     aanbieder = _kop_controle(kop, oordeel, geheugen)
     client = Client.objects.filter(bsn=data.bsn).first()
     bericht = _nieuw_bericht(naam, xml, sha, kop, aanbieder=aanbieder, client=client)
@@ -267,7 +289,7 @@ def _verwerk_levering(
     )
     if not oordeel.afgekeurd:
         for positie, product in enumerate(_producten(data)):
-            if positie in toewijzingen:
+            if positie in toewijzingen and positie not in door_regels_geweigerd:
                 _toepassen(product, toewijzingen[positie], kop.identificatie, positie, oordeel)
         if oordeel.bevindingen:
             bericht.fouten = oordeel.bevindingen
@@ -493,7 +515,7 @@ def _verwerk_302(naam: str, xml: bytes, sha: str, geheugen: Geheugen) -> Bericht
     retour: Retour = lees_retour(xml)
     kop = retour.kop
     oordeel = _Oordeel()
-    _controle(xml, "302", oordeel)
+    _controle(xml, "302", oordeel, heel=True)
     aanbieder = geheugen.aanbieder(kop.afzender)
     if aanbieder is None:
         oordeel.bericht_fout(

@@ -281,3 +281,20 @@ def test_302_van_een_andere_aanbieder_koppelt_niet(lopend, aanbieder_b):
     heen.refresh_from_db()
     assert heen.status == "klaargezet"
     assert not Bericht.objects.filter(heenbericht=heen).exists()
+
+
+def test_stylesheetfout_keurt_af_met_codes_op_het_genoemde_niveau(
+    lopend, mappen, django_capture_on_commit_callbacks
+):
+    """TR134 (official stylesheet): a Begindatum after the message's Dagtekening. The finding
+    names the header and the product: the message is refused, 0001 at both levels."""
+    vandaag = timezone.localdate()
+    xml = bericht_305(lopend, begindatum=vandaag, dagtekening=vandaag - timedelta(days=1))
+    bericht = _verwerk("a.xml", xml, django_capture_on_commit_callbacks)
+    assert bericht.status == "afgekeurd"
+    assert [f["code"] for f in bericht.fouten] == ["TR134"]
+    assert "Dagtekening" in bericht.fouten[0]["tekst"]
+    retour = _retour_in_export(mappen, bericht)
+    assert retour.header_codes == ("0001",)
+    assert list(retour.product_codes.values()) == [("0001",)]
+    assert not Zorgmelding.objects.exists()
