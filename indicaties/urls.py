@@ -23,6 +23,7 @@ urlpatterns = [
     path("toewijzingen/<uuid:uuid>/", toewijzingen.toewijzing_detail, name="toewijzing-detail"),
     path("toewijzingen/<uuid:uuid>/plan/", toewijzingen.plan_indienen, name="plan-indienen"),
     path("toewijzingen/<uuid:uuid>/start/", toewijzingen.start_melden, name="start-melden"),
+    path("toewijzingen/<uuid:uuid>/stop/", toewijzingen.stop_melden, name="stop-melden"),
     path("plannen/<uuid:uuid>/", plannen.plan_detail, name="plan-detail"),
     path("plannen/<uuid:uuid>/bestand/", plannen.plan_bestand, name="plan-bestand"),
     path("beschikkingen/<uuid:uuid>/", beschikkingen.beschikking_detail, name="beschikking-detail"),

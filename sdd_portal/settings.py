@@ -211,6 +211,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sdd_portal.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
     },
+    # iWmo: read the import folder (302, 305, 307) and answer with 306/308 (docs/adr/0018).
+    "keten-berichten-ophalen": {
+        "task": "keten.tasks.berichten_ophalen",
+        "schedule": crontab(minute="*"),
+    },
     "oude-inlogpogingen-opruimen": {
         "task": "sdd_portal.tasks.clear_expired_login_attempts",
         "schedule": crontab(hour=3, minute=30),

@@ -35,6 +35,7 @@ class SignaalSoort(models.TextChoices):
     PLAN_INGEDIEND = "plan_ingediend", "Ondersteuningsplan ingediend"
     PLAN_BEOORDEELD = "plan_beoordeeld", "Ondersteuningsplan beoordeeld"
     VERLENGD = "verlengd", "Beschikking verlengd"
+    RETOUR_TE_LAAT = "retour_te_laat", "Geen retourbericht binnen de termijn"
 
 
 class Ontvanger(models.TextChoices):

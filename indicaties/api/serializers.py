@@ -16,7 +16,15 @@ from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.roles import heeft_sdd_rol
 from sdd_portal.api.serializers import SyncVelden, uuid_van
 
-from ..models import Beschikking, Client, Melding, Ondersteuningsplan, Onderzoek, Toewijzing
+from ..models import (
+    Beschikking,
+    Client,
+    Melding,
+    Ondersteuningsplan,
+    Onderzoek,
+    RedenBeeindiging,
+    Toewijzing,
+)
 
 
 def _redelijke_datum(waarde):
@@ -246,6 +254,21 @@ class ToewijzingSerializer(SyncVelden, serializers.ModelSerializer):
 
 class StartZorgSerializer(serializers.Serializer):
     datum = _datum("startdatum van de zorg", help_text="De dag waarop de zorg begon.")
+
+
+class StopZorgSerializer(serializers.Serializer):
+    einddatum = _datum(
+        "einddatum van de levering", help_text="De laatste dag waarop zorg is geleverd."
+    )
+    reden_beeindiging = serializers.ChoiceField(
+        choices=RedenBeeindiging.choices,
+        help_text="Reden beëindiging (iWmo WMO588); 20 = tijdelijk beëindigd, een nieuwe "
+        "start hervat de zorg.",
+        error_messages={
+            "invalid_choice": "Kies een redenBeeindiging uit de codelijst WMO588.",
+            "required": "Vul de redenBeeindiging in.",
+        },
+    )
 
 
 # ---------------------------------------------------------------- support plans

@@ -216,6 +216,15 @@ def _eigen_toewijzing(actor, toewijzing) -> bool:
         request=serializers.StartZorgSerializer,
         responses={200: serializers.ToewijzingSerializer},
     ),
+    stop_zorg=extend_schema(
+        summary="Einde van de zorg melden",
+        description="De zorgaanbieder van de toewijzing meldt dat de levering stopt (iWmo "
+        "307): definitief, of tijdelijk (reden 20; een nieuwe start hervat de zorg). Het is "
+        "hetzelfde feit als een stop in het portaal of met een 307-bericht. Er moet een "
+        "lopende start zijn (TR069); na een definitieve stop volgt geen tweede (TR415).",
+        request=serializers.StopZorgSerializer,
+        responses={200: serializers.ToewijzingSerializer},
+    ),
 )
 class ToewijzingViewSet(ActieMixin, LeesViewSet):
     api_resource = "toewijzingen"
@@ -239,7 +248,19 @@ class ToewijzingViewSet(ActieMixin, LeesViewSet):
             weigering="Alleen de zorgaanbieder van deze toewijzing meldt de start van de zorg.",
             invoer=serializers.StartZorgSerializer,
             uitvoeren=lambda toewijzing, data: services.start_zorg_melden(
-                actor=request.user, toewijzing=toewijzing, datum=data["datum"]
+                actor=request.user, toewijzing=toewijzing, datum=data["datum"], bron="api"
+            ),
+        )
+
+    @action(detail=True, methods=["post"], url_path="stop-zorg")
+    def stop_zorg(self, request, uuid=None):
+        return self.voer_uit(
+            request,
+            mag=_eigen_toewijzing,
+            weigering="Alleen de zorgaanbieder van deze toewijzing meldt het einde van de zorg.",
+            invoer=serializers.StopZorgSerializer,
+            uitvoeren=lambda toewijzing, data: services.stop_zorg_melden(
+                actor=request.user, toewijzing=toewijzing, bron="api", **data
             ),
         )
 

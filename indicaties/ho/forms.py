@@ -9,6 +9,7 @@ from bandbreedte.models import Bandbreedte, Product
 from sdd_portal.accounts.models import User
 
 from ..forms import ToewijzingForm, datumveld
+from ..models import RedenBeeindiging
 
 JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
 
@@ -220,6 +221,22 @@ class VerlengForm(forms.Form):
 
 class StartForm(forms.Form):
     datum = datumveld("Startdatum zorg")
+
+
+class StopForm(forms.Form):
+    """The end of care (iWmo 307): for good, or for a while (reason 20)."""
+
+    einddatum = datumveld("Laatste dag van de levering")
+    reden_beeindiging = forms.ChoiceField(
+        label="Reden beëindiging",
+        choices=[("", "Kies een reden"), *RedenBeeindiging.choices],
+        error_messages={
+            "required": "Kies bij 'Reden beëindiging' waarom de levering stopt.",
+            "invalid_choice": "Kies bij 'Reden beëindiging' een reden uit de lijst.",
+        },
+        help_text="Bij 'Levering is tijdelijk beëindigd' hervat u de zorg later met een nieuwe "
+        "start.",
+    )
 
 
 class IntrekForm(forms.Form):

@@ -15,9 +15,11 @@ from ..ho.services import (
     plan_afwijzen,
     plan_indienen,
     start_zorg_melden,
+    stop_zorg_melden,
     toewijzing_geopend,
     verloopbrief_aanmaken,
     verloopbrief_sleutel,
+    zorgmelding_intrekken,
 )
 from ..register import (
     CLIENT_FIELDS,
@@ -41,8 +43,10 @@ __all__ = [
     "plan_afwijzen",
     "plan_indienen",
     "start_zorg_melden",
+    "stop_zorg_melden",
     "toewijzing_geopend",
     "toewijzing_vastleggen",
     "verloopbrief_aanmaken",
     "verloopbrief_sleutel",
+    "zorgmelding_intrekken",
 ]

@@ -345,6 +345,41 @@ def test_start_zorg(sleutel_als, aanbieder_a, api_b, api_consulent, definitief_a
     assert toewijzing.history.latest("history_date").history_user == gebruiker
 
 
+def test_stop_zorg(sleutel_als, aanbieder_a, api_b, api_consulent, definitief_a):
+    """The stop endpoint: the same fact as the portal's form and a 307, the same rules."""
+    from indicaties.models import Zorgmelding
+
+    api, gebruiker = sleutel_als(aanbieder_a)
+    toewijzing = definitief_a.toewijzing
+    vandaag = timezone.localdate().isoformat()
+    url = f"{API}/toewijzingen/{toewijzing.uuid}/stop-zorg"
+    data = {"einddatum": vandaag, "redenBeeindiging": "20"}
+    _probleem(api_b.post(url, data, format="json"), 404)
+    _probleem(api_consulent.post(url, data, format="json"), 403)
+    body = _probleem(api.post(url, data, format="json"), 400, "einddatum")
+    assert "meld eerst de start" in _reden(body, "einddatum")
+    body = _probleem(
+        api.post(url, {"einddatum": vandaag, "redenBeeindiging": "99"}, format="json"),
+        400,
+        "redenBeeindiging",
+    )
+    assert "WMO588" in _reden(body, "redenBeeindiging")
+    start = api.post(f"{API}/toewijzingen/{toewijzing.uuid}/start-zorg", {"datum": vandaag})
+    assert start.status_code == 200, start.content
+    response = api.post(url, data, format="json")
+    assert response.status_code == 200, response.content
+    stop = Zorgmelding.objects.get(toewijzing=toewijzing, soort="stop")
+    assert (stop.reden_beeindiging, stop.bron, stop.gemeld_door) == ("20", "api", gebruiker)
+    # The same stop again is the same fact; another temporary stop of the same start is
+    # refused (TR413), naming the field.
+    assert api.post(url, data, format="json").status_code == 200
+    assert Zorgmelding.objects.filter(toewijzing=toewijzing, soort="stop").count() == 1
+    morgen = (timezone.localdate() + timedelta(days=1)).isoformat()
+    data = {"einddatum": morgen, "redenBeeindiging": "20"}
+    body = _probleem(api.post(url, data, format="json"), 400, "redenBeeindiging")
+    assert "al tijdelijk beëindigd" in _reden(body, "redenBeeindiging")
+
+
 def test_start_zorg_onder_kortdurende_beschikking_geweigerd(api_a, keten_a):
     url = f"{API}/toewijzingen/{keten_a.toewijzing.uuid}/start-zorg"
     body = _probleem(

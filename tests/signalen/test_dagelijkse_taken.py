@@ -490,6 +490,7 @@ def van_alles(lopend, kort, consulent, ho, dordrecht, medewerker_a, medewerker_b
         "stop_heroverweging": (2, 0),
         "mandaat_verloopt": (2, 0),
         "actiepunt_verlopen": (0, 0),  # the FOT rule: no action items here
+        "retour_te_laat": (0, 0),  # the chain's rule (OP090): no messages sent here
     }
 
 
@@ -794,6 +795,7 @@ def test_gedode_worker_laat_de_tweede_regel_heel_en_herstart_maakt_alles_eenmaal
         "stop_heroverweging": (0, 0),
         "mandaat_verloopt": (0, 0),
         "actiepunt_verlopen": (0, 0),  # the FOT rule: no action items here
+        "retour_te_laat": (0, 0),  # the chain's rule (OP090): no messages sent here
     }
     assert aantal(SignaalSoort.VERLOOP) == 80
     assert verloopbrieven().count() == len(set(verloopbrieven().values_list("sleutel", flat=True)))

@@ -29,7 +29,12 @@ from .meldingen import (
     onderzoek_opslaan,
 )
 from .plannen import plan_accepteren, plan_afwijzen, plan_controleren, plan_indienen
-from .toewijzingen import start_zorg_melden, toewijzing_geopend
+from .toewijzingen import (
+    start_zorg_melden,
+    stop_zorg_melden,
+    toewijzing_geopend,
+    zorgmelding_intrekken,
+)
 
 __all__ = [
     "band_voorstel",
@@ -47,7 +52,9 @@ __all__ = [
     "plan_controleren",
     "plan_indienen",
     "start_zorg_melden",
+    "stop_zorg_melden",
     "toewijzing_geopend",
     "verloopbrief_aanmaken",
     "verloopbrief_sleutel",
+    "zorgmelding_intrekken",
 ]

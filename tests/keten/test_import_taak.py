@@ -1,0 +1,132 @@
+"""The pick-up task: every file in the import folder becomes exactly one stored message with
+one retour, moved to verwerkt/ (or mislukt/ when unreadable), also when a worker dies in the
+middle (killed with SIGKILL) or between storing a file and moving it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings as django_settings
+from django.utils import timezone
+
+from indicaties.models import Zorgmelding
+from keten.inkomend import verwerk_bestand
+from keten.models import Bericht
+from keten.tasks import berichten_ophalen
+from keten.transport import transport
+from tests.keten.conftest import bericht_305
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _leg_klaar(mappen, lopend, aantal: int) -> set[str]:
+    """``aantal`` distinct 305s for one assignment: the first starts care, the others are
+    refused per product (TR326/TR074) but are still messages with a retour."""
+    import_map = mappen / "import"
+    import_map.mkdir(parents=True, exist_ok=True)
+    vandaag = timezone.localdate()
+    ids = set()
+    for i in range(aantal):
+        identificatie = f"K{i:05d}"
+        xml = bericht_305(lopend, begindatum=vandaag, identificatie=identificatie)
+        (import_map / f"WMO305_{identificatie}.xml").write_bytes(xml)
+        ids.add(identificatie)
+    return ids
+
+
+def _bestanden(map_: Path) -> list[str]:
+    return sorted(p.name for p in map_.iterdir() if p.is_file()) if map_.exists() else []
+
+
+def _precies_eenmaal(mappen, ids: set[str]) -> None:
+    inkomend = list(Bericht.objects.filter(richting="in").values_list("identificatie", flat=True))
+    assert sorted(inkomend) == sorted(ids)  # none lost, none twice
+    assert Bericht.objects.filter(richting="uit", berichtcode="306").count() == len(ids)
+    assert Zorgmelding.objects.count() == 1
+    assert _bestanden(mappen / "import") == []
+    assert _bestanden(mappen / "import" / "bezig") == []
+    assert len(_bestanden(mappen / "import" / "verwerkt")) == len(ids)
+    # Every retour placed once (a half-written temporary dot-file of a killed worker is no
+    # message: the exchange software ignores it).
+    retours = [n for n in _bestanden(mappen / "export") if not n.startswith(".")]
+    assert len(retours) == len(ids)
+
+
+def test_ophalen_verwerkt_en_verplaatst(lopend, mappen, django_capture_on_commit_callbacks):
+    ids = _leg_klaar(mappen, lopend, 3)
+    (mappen / "import" / "kapot.xml").write_bytes(b"<geen iwmo")
+    with django_capture_on_commit_callbacks(execute=True):
+        tellers = berichten_ophalen(maximaal=500)
+    assert tellers == {"verwerkt": 3, "mislukt": 1}
+    assert _bestanden(mappen / "import" / "mislukt") == ["kapot.xml"]
+    assert Bericht.objects.get(bestandsnaam="kapot.xml").status == "fout"
+    (mappen / "import" / "mislukt" / "kapot.xml").unlink()
+    Bericht.objects.filter(status="fout").delete()
+    _precies_eenmaal(mappen, ids)
+    # A second run finds nothing.
+    assert berichten_ophalen(maximaal=500) == {}
+
+
+def test_dood_tussen_opslaan_en_verplaatsen_dupliceert_niets(
+    lopend, mappen, settings, django_capture_on_commit_callbacks
+):
+    ids = _leg_klaar(mappen, lopend, 2)
+    # A worker claims both files, stores the first and dies before moving it.
+    claim = next(iter(transport().claimen(maximaal=1)))
+    with django_capture_on_commit_callbacks(execute=True):
+        verwerk_bestand(claim.naam, claim.inhoud())
+    assert _bestanden(mappen / "import" / "bezig") == [claim.naam]
+    # Its claim is taken back as dead; the next run reads the file again: a no-op, moved.
+    settings.IWMO_CLAIM_SECONDEN = 0
+    time.sleep(0.01)
+    with django_capture_on_commit_callbacks(execute=True):
+        berichten_ophalen(maximaal=500)
+    _precies_eenmaal(mappen, ids)
+
+
+def test_worker_met_kill_9_halverwege_verliest_en_verdubbelt_niets(
+    transactional_db, lopend, mappen, settings
+):
+    aantal = 24
+    ids = _leg_klaar(mappen, lopend, aantal)
+    omgeving = {
+        **os.environ,
+        "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(
+            **django_settings.DATABASES["default"]
+        ),
+        "IWMO_EXPORT_MAP": str(mappen / "export"),
+        "IWMO_IMPORT_MAP": str(mappen / "import"),
+    }
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from keten.tasks import berichten_ophalen; berichten_ophalen(maximaal=500)",
+        ],
+        cwd=ROOT,
+        env=omgeving,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    verwerkt = mappen / "import" / "verwerkt"
+    grens = time.monotonic() + 120
+    while len(_bestanden(verwerkt)) < 4 and worker.poll() is None:
+        assert time.monotonic() < grens, "the worker processed nothing"
+        time.sleep(0.02)
+    worker.send_signal(signal.SIGKILL)
+    worker.wait()
+    assert worker.returncode == -signal.SIGKILL, "the worker finished before it was killed"
+    gedaan = len(_bestanden(verwerkt))
+    assert 4 <= gedaan < aantal
+    # After the claim time the next worker takes the dead worker's claim back.
+    settings.IWMO_CLAIM_SECONDEN = 0
+    time.sleep(0.01)
+    berichten_ophalen(maximaal=500)
+    _precies_eenmaal(mappen, ids)
