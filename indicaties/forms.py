@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from bandbreedte.models import Eenheid, Frequentie
 from sdd_portal.accounts.models import Organisatie
 from sdd_portal.forms import BsnVeld
 from sdd_portal.validators import normalize_postcode
@@ -122,6 +123,28 @@ class ToewijzingForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Vul een geldige einddatum in (dag-maand-jaar)."},
+    )
+    volume = forms.IntegerField(
+        label="Omvang (volume)",
+        required=False,
+        min_value=1,
+        max_value=99_999_999,
+        help_text="Verplicht voor inspannings- en outputgerichte producten (iWmo).",
+        error_messages={
+            "invalid": "Vul de omvang in als een heel getal.",
+            "min_value": "De omvang is minstens 1.",
+            "max_value": "De omvang is hoogstens 99.999.999.",
+        },
+    )
+    eenheid = forms.ChoiceField(
+        label="Eenheid",
+        required=False,
+        choices=[("", "Zoals bij het product"), *Eenheid.choices],
+    )
+    frequentie = forms.ChoiceField(
+        label="Frequentie",
+        required=False,
+        choices=[("", "Zoals bij het product"), *Frequentie.choices],
     )
     stop_afwijking_reden = forms.CharField(
         label="Afspraak met contractmanagement over de cliëntenstop",

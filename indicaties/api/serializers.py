@@ -16,7 +16,16 @@ from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.roles import heeft_sdd_rol
 from sdd_portal.api.serializers import SyncVelden, uuid_van
 
-from ..models import Beschikking, Client, Melding, Ondersteuningsplan, Onderzoek, Toewijzing
+from ..ho.services.beschikkingen import REDENEN_INTREKKING
+from ..models import (
+    Beschikking,
+    Client,
+    Melding,
+    Ondersteuningsplan,
+    Onderzoek,
+    RedenWijziging,
+    Toewijzing,
+)
 
 
 def _redelijke_datum(waarde):
@@ -201,6 +210,14 @@ class IntrekkenSerializer(serializers.Serializer):
         help_text="Motivering; staat in de brief aan de cliënt.",
     )
     verzenddatum = _datum("verzenddatum", help_text="De dag waarop de brief verstuurd wordt.")
+    reden_wijziging = serializers.ChoiceField(
+        choices=[(r.value, r.label) for r in REDENEN_INTREKKING],
+        required=False,
+        default=RedenWijziging.VERKORTING.value,
+        help_text="WMO002-reden voor de aanbieder in het toewijzingsbericht (standaard 05). "
+        "Intrekken per de ingangsdatum of eerder verwijdert de toewijzing (13).",
+        error_messages={"invalid_choice": "Kies een reden wijziging uit WMO002: {input} kan niet."},
+    )
 
 
 class VerlengenSerializer(serializers.Serializer):

@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from indicaties import services
 from indicaties.ho.services import band_voorstel, normtijden_optellen
-from indicaties.models import Beschikking, Ondersteuningsplan, Toewijzing, Verlenging
+from indicaties.models import (
+    Beschikking,
+    Ondersteuningsplan,
+    RedenWijziging,
+    Toewijzing,
+    Verlenging,
+)
 from indicaties.selectors import werklijst_aanbieder, werklijst_consulent
 from indicaties.states import (
     BESCHIKKING_OVERGANGEN,
@@ -434,6 +440,7 @@ def test_herindicatie_vervangt_lopende_beschikking_vanaf_nieuwe_start(
         ingangsdatum=date(2025, 4, 1), einddatum=date(2025, 5, 31)
     )
     Beschikking.objects.filter(pk=definitief.pk).update(ingangsdatum=date(2025, 6, 1))
+    Toewijzing.objects.filter(beschikking=definitief).update(ingangsdatum=date(2025, 6, 1))
     vandaag = timezone.localdate()
     melding = onderzochte_melding(
         consulent=consulent, client=definitief.client, product=ho, band=banden["HO-B4"]
@@ -465,6 +472,13 @@ def test_herindicatie_vervangt_lopende_beschikking_vanaf_nieuwe_start(
     assert definitief.status == BeschikkingStatus.GELDIG  # ended, not withdrawn
     oude_toewijzing = Toewijzing.objects.get(beschikking=definitief)
     assert oude_toewijzing.einddatum == start - timedelta(days=1)
+    # OP033x1: the provider is told why the old assignment ends; the re-indication's
+    # assignment carries the new volume under its own number from the plan's start (TR302).
+    assert oude_toewijzing.reden_wijziging == RedenWijziging.VERKORTING
+    toewijzing.refresh_from_db()
+    assert toewijzing.pk != oude_toewijzing.pk
+    assert (toewijzing.ingangsdatum, toewijzing.volume) == (start, 240)
+    assert toewijzing.beschikking == nieuw and toewijzing.reden_wijziging == ""
 
 
 def test_herindicatie_zonder_lopende_beschikking_geweigerd(
