@@ -12,8 +12,9 @@ from indicaties.states import BeschikkingStatus
 from sdd_portal import opmaak
 from sdd_portal.historie import opslaan
 
+from .iwmo.bouwen import bouw_301
+from .iwmo.gegevens import Bericht301, Clientgegevens, Kop, ToegewezenProduct
 from .iwmo.validatie import valideer
-from .iwmo.wmo301 import bericht_301
 
 
 @transaction.atomic
@@ -48,13 +49,45 @@ def beschikking_exporteren(*, actor, beschikking: Beschikking) -> bytes:
         .exclude(volume__isnull=True)
         .select_related("product", "beschikking")
     ) or list(beschikking.toewijzingen.select_related("product", "beschikking"))
-    xml = bericht_301(
-        client=beschikking.client,
-        aanbieder=beschikking.aanbieder,
-        toewijzingen=toewijzingen,
-        gemeentecode=beschikking.client.gemeente.code,
-        identificatie=f"B{beschikking.pk:011d}"[-12:],
-        dagtekening=vandaag,
+    client = beschikking.client
+    xml = bouw_301(
+        Bericht301(
+            kop=Kop(
+                berichtcode="301",
+                afzender=client.gemeente.code,
+                ontvanger=beschikking.aanbieder.agb_code,
+                identificatie=f"B{beschikking.pk:011d}"[-12:],
+                dagtekening=vandaag,
+            ),
+            client=Clientgegevens(
+                bsn=client.bsn,
+                geboortedatum=client.geboortedatum,
+                achternaam=client.achternaam,
+                voorvoegsel=client.voorvoegsel,
+                voornamen=client.voornamen,
+                straat=client.straat,
+                huisnummer=client.huisnummer,
+                huisnummertoevoeging=client.huisnummertoevoeging,
+                postcode=client.postcode,
+                woonplaats=client.woonplaats,
+                telefoon=client.telefoon,
+                email=client.email,
+            ),
+            producten=tuple(
+                ToegewezenProduct(
+                    toewijzingnummer=t.pk,
+                    productcategorie=t.product.productcategorie,
+                    productcode=t.product.productcode,
+                    vastgesteld_op=timezone.localtime(t.created_at),
+                    ingangsdatum=t.ingangsdatum,
+                    einddatum=t.einddatum,
+                    volume=t.volume,
+                    eenheid=t.eenheid or t.product.eenheid,
+                    frequentie=t.frequentie or t.product.frequentie,
+                )
+                for t in sorted(toewijzingen, key=lambda t: t.pk)
+            ),
+        )
     )
     fouten = valideer(xml)
     if fouten:

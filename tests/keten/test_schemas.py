@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from keten.iwmo.validatie import SCHEMAS
+from keten.iwmo.regels import SCHEMAS
 
 
 def _genoteerd() -> dict[str, str]:
