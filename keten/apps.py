@@ -5,3 +5,16 @@ class KetenConfig(AppConfig):
     name = "keten"
     label = "keten"
     verbose_name = "iWmo-keten"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from indicaties.models import Toewijzing
+
+        from .signalen import toewijzing_opgeslagen
+
+        # The domain does not know the chain: the chain listens. Every save of an assignment
+        # queues the 301 for its client and provider in the same transaction (ADR 0017).
+        post_save.connect(
+            toewijzing_opgeslagen, sender=Toewijzing, dispatch_uid="keten.toewijzing_opgeslagen"
+        )
