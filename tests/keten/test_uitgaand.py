@@ -407,6 +407,16 @@ def test_wijziging_zet_de_taak_in_de_wachtrij_en_rollback_niets(definitief, cons
     assert toewijzingen_versturen_taak.run(*opdracht.args) is None
 
 
+def test_opslaan_zonder_gevolg_voor_de_301_zet_niets_in_de_wachtrij(definitief, medewerker_a):
+    """The provider opening its assignment changes nothing the provider is told."""
+    toewijzing = plan_toewijzing(definitief)
+    Opdracht.objects.filter(taak=TAAK).delete()
+    services.toewijzing_geopend(actor=medewerker_a, toewijzing=toewijzing)
+    toewijzing.refresh_from_db()
+    assert toewijzing.gezien_op is not None
+    assert not Opdracht.objects.filter(taak=TAAK).exists()
+
+
 def test_exportmap_onbereikbaar_maakt_fout_en_probeert_opnieuw(
     definitief, settings, tmp_path, django_capture_on_commit_callbacks
 ):
