@@ -15,22 +15,23 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from lxml import etree  # type: ignore[import-untyped]
 
 from .retourcodes import AFGEKEURD
+from .veilig import BerichtOnleesbaar, lees_xml, parser, soort_van
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas" / "3.2"
 AFGELEID = SCHEMAS / "afgeleid"
 NS_RAPPORT = "http://www.istandaarden.nl/validatie/1_1/rapport/schema"
-MAX_BYTES = 5 * 1024 * 1024  # far above any real message; larger input is refused unread
 RETOURS = frozenset({"302", "306", "308"})
 _BERICHTCODE_RE = re.compile(r"^(?:WMO)?([0-9]{3})$")
-_SOORT_RE = re.compile(r"^\{http://www\.istandaarden\.nl/iwmo/3_2/wmo([0-9]{3})/schema\}Bericht$")
 _PREFIX_RE = re.compile(r"\{[^}]*\}")
 
 
@@ -80,51 +81,7 @@ def regeltekst(code: str) -> str:
     return _regelteksten().get(code) or f"Regel {code} van iWmo 3.2 is geschonden."
 
 
-# --- safe reading ----------------------------------------------------------------------------
-
-
-class _Onleesbaar(Exception):
-    def __init__(self, tekst: str) -> None:
-        super().__init__(tekst)
-        self.tekst = tekst
-
-
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=False,
-    )
-
-
-def lees_xml(xml: bytes) -> etree._Element:
-    """Parse ``xml`` with a hardened parser: no DTD (refused outright), no entities, no
-    network, size-capped. Raises ``_Onleesbaar`` with a Dutch text."""
-    if not isinstance(xml, bytes | bytearray):
-        raise _Onleesbaar("Het bericht is geen bytereeks.")
-    if len(xml) > MAX_BYTES:
-        raise _Onleesbaar(f"Het bericht is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
-    if not xml.strip():
-        raise _Onleesbaar("Het bericht is leeg.")
-    try:
-        root = etree.fromstring(bytes(xml), _parser())
-    except (etree.XMLSyntaxError, ValueError) as exc:
-        raise _Onleesbaar(f"Het bericht is geen goedgevormde XML: {exc}") from None
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:
-        raise _Onleesbaar("Het bericht bevat een DTD (DOCTYPE); dat is niet toegestaan.")
-    for node in root.iter():
-        if isinstance(node, etree._Entity):
-            raise _Onleesbaar("Het bericht bevat entiteiten; dat is niet toegestaan.")
-    return root
-
-
-def _soort(root: etree._Element) -> str | None:
-    match = _SOORT_RE.match(root.tag) if isinstance(root.tag, str) else None
-    return match.group(1) if match else None
+# --- reading -------------------------------------------------------------------------------
 
 
 def _code(berichtcode: str) -> str:
@@ -152,7 +109,7 @@ def xsd_pad(soort: str) -> Path:
 
 @functools.lru_cache(maxsize=32)
 def _schema(pad: Path, mtime: float) -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(pad), _parser()))
+    return etree.XMLSchema(etree.parse(str(pad), parser()))
 
 
 def schema(soort: str) -> etree.XMLSchema:
@@ -215,12 +172,16 @@ def regels_xsl() -> Path | None:
 @functools.lru_cache(maxsize=2)
 def _transformatie(pad: Path, mtime: float) -> etree.XSLT:
     ac = etree.XSLTAccessControl.DENY_ALL
-    return etree.XSLT(etree.parse(str(pad), _parser()), access_control=ac)
+    return etree.XSLT(etree.parse(str(pad), parser()), access_control=ac)
 
 
 def _stylesheet_bevindingen(root: etree._Element, pad: Path) -> list[Bevinding]:
     transformatie = _transformatie(pad, pad.stat().st_mtime)
-    rapport = transformatie(root).getroot()
+    try:
+        rapport = transformatie(root).getroot()
+    except etree.XSLTApplyError as exc:  # the stylesheet failed on this input: say so
+        tekst = f"De officiële inhoudscontrole kon het bericht niet controleren: {exc}"
+        return [Bevinding("XSLT", tekst, "/", AFGEKEURD)]
     if rapport is None:
         return []
     ns = {"r": NS_RAPPORT}
@@ -260,9 +221,9 @@ def controleer(xml: bytes, berichtcode: str) -> Controle:
     soort = _code(berichtcode)
     try:
         root = lees_xml(xml)
-    except _Onleesbaar as exc:
-        return Controle((Bevinding("XML", exc.tekst, "/", AFGEKEURD),), stylesheet=False)
-    gevonden = _soort(root)
+    except BerichtOnleesbaar as exc:
+        return Controle((Bevinding("XML", str(exc), "/", AFGEKEURD),), stylesheet=False)
+    gevonden = soort_van(root)
     if gevonden != soort:
         naam = _PREFIX_RE.sub("", root.tag) if isinstance(root.tag, str) else "?"
         tekst = (
@@ -279,3 +240,48 @@ def controleer(xml: bytes, berichtcode: str) -> Controle:
     if pad is None:
         return Controle((), stylesheet=False)
     return Controle(tuple(_stylesheet_bevindingen(root, pad)), stylesheet=True)
+
+
+# --- from findings to retour codes -----------------------------------------------------------
+
+
+class RetourcodesPerNiveau(TypedDict):
+    """The keyword arguments of ``bouwen.bouw_retour`` for the codes."""
+
+    header_codes: tuple[str, ...]
+    client_codes: tuple[str, ...]
+    product_codes: dict[int, tuple[str, ...]]
+
+
+_PRODUCT_IN_PAD = re.compile(
+    r"/(?:ToegewezenProduct|StartProduct|StopProduct)(?:\[([0-9]+)\])?(?:/|$)"
+)
+
+
+def verdeel_retourcodes(bevindingen: Iterable[Bevinding]) -> RetourcodesPerNiveau:
+    """Place each finding's retour code at the level its location names: a product (by its
+    0-based position; a path without an index is the only product), the client (Client,
+    Contact, Relatie), else the header. A finding with several locations counts at each.
+    Pass the result to ``bouw_retour(heen_xml, identificatie=..., dagtekening=..., **codes)``;
+    levels without codes get 0200 there."""
+    header: list[str] = []
+    client: list[str] = []
+    producten: dict[int, list[str]] = {}
+    for bevinding in bevindingen:
+        code = bevinding.retourcode or AFGEKEURD
+        for pad in bevinding.locatie.split() or ["/"]:
+            product = _PRODUCT_IN_PAD.search(pad)
+            if product:
+                positie = int(product.group(1) or 1) - 1
+                doel = producten.setdefault(positie, [])
+            elif "/Client" in pad:
+                doel = client
+            else:
+                doel = header
+            if code not in doel:
+                doel.append(code)
+    return RetourcodesPerNiveau(
+        header_codes=tuple(header),
+        client_codes=tuple(client),
+        product_codes={positie: tuple(codes) for positie, codes in sorted(producten.items())},
+    )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .regels import SCHEMAS, _code, _Onleesbaar, _soort, _xsd_bevindingen, lees_xml
+from .regels import SCHEMAS, _code, _xsd_bevindingen
+from .veilig import BerichtOnleesbaar, lees_xml, soort_van
 
 __all__ = ["SCHEMAS", "valideer"]
 
@@ -12,8 +13,8 @@ def valideer(xml: bytes, bericht: str = "WMO301") -> list[str]:
     soort = _code(bericht)
     try:
         root = lees_xml(xml)
-    except _Onleesbaar as exc:
-        return [exc.tekst]
-    if _soort(root) != soort:
+    except BerichtOnleesbaar as exc:
+        return [str(exc)]
+    if soort_van(root) != soort:
         return [f"/: Verwacht een WMO{soort}-bericht."]
     return [f"{b.locatie}: {b.tekst}" for b in _xsd_bevindingen(root, soort)]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from keten.iwmo import bouwen, regels
+from keten.iwmo import bouwen, regels, veilig
 from keten.iwmo.regels import Bevinding, Controle, controleer, regeltekst
 from keten.iwmo.retourcodes import AFGEKEURD, GOEDGEKEURD, retourcode_tekst, retourcodes
 from tests.keten.test_wmo301 import bericht, ho, ib
@@ -117,7 +117,7 @@ EXTERN = (
         (b'<!DOCTYPE a SYSTEM "http://example.org/a.dtd"><a/>', "DTD"),
         (b"<x/>", "hoofdelement is 'x'"),
         (b'<Bericht xmlns="urn:iets-anders"/>', "urn:iets-anders"),
-        (b"<a>" + b"x" * (regels.MAX_BYTES + 1) + b"</a>", "groter dan"),
+        (b"<a>" + b"x" * (veilig.MAX_BYTES + 1) + b"</a>", "groter dan"),
     ],
 )
 def test_hostile_or_broken_input_gives_a_finding_never_an_exception(invoer, verwacht):
@@ -167,3 +167,46 @@ def test_retour_codes_have_their_dutch_text():
 
 def test_bevinding_is_a_value():
     assert Bevinding("XSD", "t", "/") == Bevinding("XSD", "t", "/", "")
+
+
+def test_findings_become_retour_codes_at_their_level(stylesheet):
+    """A 301 with CD041 on the second product and TR302 between the first and third: the
+    retour rejects exactly those products and approves the rest."""
+    xml = bouwen.bouw_301(
+        bericht(ho(), ib(volume=None), ho(toewijzingnummer=1003, ingangsdatum=date(2025, 6, 1)))
+    )
+    controle = controleer(xml, "301")
+    assert set(controle.codes) == {"CD041", "TR302"}
+    codes = regels.verdeel_retourcodes(controle.bevindingen)
+    assert codes == {
+        "header_codes": (),
+        "client_codes": (),
+        "product_codes": {0: (AFGEKEURD,), 1: (AFGEKEURD,), 2: (AFGEKEURD,)},
+    }
+    retour = bouwen.lees_retour(
+        bouwen.bouw_retour(xml, identificatie="R", dagtekening=date(2025, 3, 2), **codes)
+    )
+    assert retour.header_codes == (GOEDGEKEURD,)
+    assert retour.product_codes == {1001: (AFGEKEURD,), 1002: (AFGEKEURD,), 1003: (AFGEKEURD,)}
+
+
+def test_retour_levels_from_paths():
+    codes = regels.verdeel_retourcodes(
+        [
+            Bevinding("XSD", "t", "/Bericht/Header/Afzender"),
+            Bevinding("TR056", "t", "/Bericht/Header/BerichtIdentificatie/Identificatie", "9056"),
+            Bevinding("CS002", "t", "/Bericht/Client/Bsn", "0001"),
+            Bevinding("CD005", "t", "/Bericht/Client/Contactgegevens/Contact/Adres", "0001"),
+            Bevinding("CD041", "t", "/Bericht/Client/ToegewezenProducten/ToegewezenProduct/Omvang"),
+            Bevinding(
+                "X",
+                "t",
+                "/Bericht/Client/StopProducten/StopProduct[3] /Bericht/Client/"
+                "StopProducten/StopProduct[1]",
+                "9414",
+            ),
+        ]
+    )
+    assert codes["header_codes"] == (AFGEKEURD, "9056")
+    assert codes["client_codes"] == (AFGEKEURD,)
+    assert codes["product_codes"] == {0: (AFGEKEURD, "9414"), 2: ("9414",)}

@@ -49,3 +49,18 @@ def test_nothing_in_the_project_reads_the_shared_folder():
         if re.search(r"""["'/]shared["'/]""", pad.read_text(encoding="utf-8", errors="ignore")):
             gevonden.append(str(pad.relative_to(root)))
     assert gevonden == []
+
+
+def test_the_derived_retour_schemas_are_what_the_script_makes_and_say_they_are_not_official():
+    import importlib.util
+
+    pad = Path(__file__).resolve().parents[2] / "scripts" / "iwmo_retourschemas.py"
+    spec = importlib.util.spec_from_file_location("iwmo_retourschemas", pad)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    bron = (SCHEMAS / "afgeleid" / "BRON.md").read_text(encoding="utf-8")
+    assert "NOT official" in bron
+    for heen, retour in (("301", "302"), ("305", "306"), ("307", "308")):
+        inhoud = (SCHEMAS / "afgeleid" / f"WMO{retour}.xsd").read_bytes()
+        assert inhoud == script.leid_af(heen), f"WMO{retour}.xsd differs from its derivation"
+        assert hashlib.sha256(inhoud).hexdigest() in bron
