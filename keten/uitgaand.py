@@ -19,6 +19,7 @@ is placed in the export folder. The file is placed after commit.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from dataclasses import dataclass
@@ -26,7 +27,6 @@ from datetime import date, datetime, timedelta
 from functools import partial
 
 from django.db import connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from indicaties.models import Client, Toewijzing
@@ -34,8 +34,9 @@ from indicaties.termijnen import werkdagen_na
 from sdd_portal import wachtrij
 from sdd_portal.accounts.models import Organisatie
 
-from .iwmo.bouwen import bouw_301
+from .iwmo.bouwen import bouw_301, lees_301
 from .iwmo.gegevens import Bericht301, Clientgegevens, Kop, ToegewezenProduct
+from .iwmo.reeks import op087, tr056
 from .iwmo.regels import Bevinding, controleer
 from .models import Bericht, Berichtcode, BerichtStatus, Richting, ToewijzingVersie
 from .transport import transport
@@ -186,29 +187,41 @@ def _clientgegevens(client: Client) -> Clientgegevens:
     )
 
 
-def op087_bevindingen(
-    producten: tuple[ToegewezenProduct, ...], vorig: Bericht | None, vandaag: date
-) -> list[Bevinding]:
-    """OP087 against the previous 301 of this client and provider: every assignment it told
-    that is still valid on or after today is in the new message again."""
-    if vorig is None:
-        return []
-    nummers = {p.toewijzingnummer for p in producten}
-    ontbreekt = (
-        vorig.toewijzingversies.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
-        .exclude(toewijzingnummer__in=nummers)
-        .exclude(reden_wijziging="13")
-        .values_list("toewijzingnummer", flat=True)
-    )
-    return [
-        Bevinding(
-            code="OP087",
-            tekst=f"Toewijzing {nummer} stond in het vorige toewijzingsbericht "
-            f"({vorig.identificatie}) en is nog geldig, maar ontbreekt in dit bericht.",
-            locatie=f"ToegewezenProduct[ToewijzingNummer={nummer}]",
+def vorige_301(client_id: int, aanbieder_id: int) -> Bericht | None:
+    """The previous 301 this client and provider were sent (not one that failed the rules)."""
+    return (
+        Bericht.objects.filter(
+            berichtcode=Berichtcode.WMO301,
+            richting=Richting.UIT,
+            client_id=client_id,
+            aanbieder_id=aanbieder_id,
         )
-        for nummer in sorted(ontbreekt)
+        .exclude(status=BerichtStatus.FOUT)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def controleren(xml: bytes, bericht: Bericht301, vorig: Bericht | None) -> list[Bevinding]:
+    """Every rule the 301 breaks: XSD and the official stylesheet, TR056 against the
+    sender's earlier 301 identifications, OP087 against the previous 301 of this client and
+    provider (as it was sent, read back from its XML)."""
+    kop = bericht.kop
+    eerder = Bericht.objects.filter(
+        afzender=kop.afzender,
+        berichtcode=Berichtcode.WMO301,
+        richting=Richting.UIT,
+        identificatie=kop.identificatie,
+    ).values_list("identificatie", flat=True)
+    bevindingen = [
+        *controleer(xml, Berichtcode.WMO301).bevindingen,
+        *tr056(kop.identificatie, eerder),
     ]
+    if vorig is not None:
+        # ValueError: the client's BSN or the provider's AGB code changed: no series to compare.
+        with contextlib.suppress(ValueError):
+            bevindingen += op087(bericht, lees_301(bytes(vorig.xml)))
+    return bevindingen
 
 
 def bestandsnaam_301(afzender: str, identificatie: str) -> str:
@@ -236,23 +249,11 @@ def toewijzingen_versturen(client_id: int, aanbieder_id: int) -> Bericht | None:
             identificatie=volgende_identificatie(),
             dagtekening=vandaag,
         )
-        producten = tuple(r.product for r in regels)
-        xml = bouw_301(Bericht301(kop=kop, client=_clientgegevens(client), producten=producten))
-        vorig = (
-            Bericht.objects.filter(
-                berichtcode=Berichtcode.WMO301,
-                richting=Richting.UIT,
-                client_id=client_id,
-                aanbieder_id=aanbieder_id,
-            )
-            .exclude(status=BerichtStatus.FOUT)
-            .order_by("-created_at", "-id")
-            .first()
+        inhoud = Bericht301(
+            kop=kop, client=_clientgegevens(client), producten=tuple(r.product for r in regels)
         )
-        bevindingen = [
-            *controleer(xml, Berichtcode.WMO301).bevindingen,
-            *op087_bevindingen(producten, vorig, vandaag),
-        ]
+        xml = bouw_301(inhoud)
+        bevindingen = controleren(xml, inhoud, vorige_301(client_id, aanbieder_id))
         bericht = Bericht.objects.create(
             berichtcode=Berichtcode.WMO301,
             richting=Richting.UIT,

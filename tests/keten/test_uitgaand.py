@@ -6,6 +6,7 @@ passes the XSD and the official stylesheet (IWMO_REGELS_XSL) with zero findings.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -323,7 +324,7 @@ def test_herindicatie_beeindigt_oude_en_stuurt_nieuwe(
     assert gelezen[herindicatie.pk]["Volume"] == "240"
 
 
-def test_beeindigde_plus_nieuwe_toewijzing_vorige_blijft_erin_zolang_geldig(db):
+def test_beeindigde_plus_nieuwe_toewijzing_vorige_blijft_erin_zolang_geldig(db, monkeypatch):
     """OP087: the previous assignment, ended but still valid on or after today, is in the
     next message too; one that ended in the past and did not change is not."""
     vandaag = timezone.localdate()
@@ -345,13 +346,14 @@ def test_beeindigde_plus_nieuwe_toewijzing_vorige_blijft_erin_zolang_geldig(db):
     # The unchanged one repeats its version as told before: same date and time, no reason.
     (versie_oud, herhaald) = ToewijzingVersie.objects.filter(toewijzing=oud).order_by("id")
     assert herhaald.vastgesteld_op == versie_oud.vastgesteld_op
-    # Once it lies in the past and the provider knows its last state, it is left out.
-    Toewijzing.objects.filter(pk=oud.pk).update(einddatum=vandaag - timedelta(days=1))
-    ToewijzingVersie.objects.filter(toewijzing=oud).update(einddatum=vandaag - timedelta(days=1))
+    # A month later it lies in the past and the provider knows its last state: left out.
+    echt = timezone.now
+    monkeypatch.setattr(timezone, "now", lambda: echt() + timedelta(days=30))
     Toewijzing.objects.filter(pk=nieuw.pk).update(volume=140)
     volgende = versturen(nieuw)
     zonder_bevindingen(volgende)
     assert set(producten(volgende)) == {nieuw.pk}
+    assert volgende.dagtekening == vandaag + timedelta(days=30)
 
 
 # ------------------------------------------------------------------------------ TR056
@@ -528,10 +530,27 @@ def test_tr302_overlap_van_een_product_geweigerd(consulent, ho_client, ho, aanbi
     )
 
 
-def test_op087_bevinding_als_geldige_toewijzing_ontbreekt(db):
+def test_regels_vangen_op087_en_tr056(db):
+    """Negative: a 301 that leaves out an assignment of the previous one that is still
+    valid breaks OP087; one that reuses an identification breaks TR056."""
     vandaag = timezone.localdate()
     toewijzing = ToewijzingFactory(einddatum=vandaag + timedelta(days=30))
     vorig = versturen(toewijzing)
-    (bevinding,) = uitgaand.op087_bevindingen((), vorig, vandaag)
-    assert bevinding.code == "OP087" and str(toewijzing.pk) in bevinding.tekst
-    assert uitgaand.op087_bevindingen((), vorig, vandaag + timedelta(days=31)) == []
+    gelezen = bouwen.lees_301(bytes(vorig.xml))
+    ander = ToewijzingFactory(
+        client=toewijzing.client,
+        aanbieder=toewijzing.aanbieder,
+        product=ProductFactory(code="IB", productcategorie="07", productcode="07A08"),
+        einddatum=vandaag + timedelta(days=30),
+    )
+    zonder_vorige = replace(
+        gelezen,
+        kop=replace(gelezen.kop, identificatie=uitgaand.volgende_identificatie()),
+        producten=(replace(gelezen.producten[0], toewijzingnummer=ander.pk),),
+    )
+    xml = bouwen.bouw_301(zonder_vorige)
+    codes = [b.code for b in uitgaand.controleren(xml, zonder_vorige, vorig)]
+    assert codes == ["OP087"]
+    hergebruikt = replace(gelezen, kop=replace(gelezen.kop, identificatie=vorig.identificatie))
+    codes = [b.code for b in uitgaand.controleren(bytes(vorig.xml), hergebruikt, vorig)]
+    assert codes == ["TR056"]
