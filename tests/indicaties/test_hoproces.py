@@ -30,8 +30,6 @@ from indicaties.states import (
     controleer_overgang,
 )
 from indicaties.termijnen import bezwaartermijn_einde, feestdagen, werkdagen_na
-from keten import services as keten_services
-from keten.iwmo.validatie import valideer
 from tests.factories import UserFactory
 
 from .conftest import PDF, goed_plan, onderzochte_melding, pdf
@@ -538,25 +536,6 @@ def test_verlengen_na_einddatum_of_van_kortdurende_geweigerd(definitief, kortdur
             nieuwe_einddatum=date(2027, 1, 1),
             toelichting="x",
         )
-
-
-def test_export_geeft_geldig_iwmo_301(definitief, consulent, aanbieder_a):
-    aanbieder_a.agb_code = "98200001"
-    aanbieder_a.save()
-    xml = keten_services.beschikking_exporteren(actor=consulent, beschikking=definitief)
-    assert valideer(xml) == []
-    assert definitief.client.bsn.encode() in xml
-    definitief.refresh_from_db()
-    assert definitief.geexporteerd_op is not None
-
-
-def test_verlopen_kortdurende_beschikking_niet_exporteren(kortdurend, consulent):
-    Beschikking.objects.filter(pk=kortdurend.pk).update(
-        ingangsdatum=date(2025, 1, 1), einddatum=date(2025, 2, 25)
-    )
-    kortdurend.refresh_from_db()
-    with pytest.raises(ValidationError, match="verlopen"):
-        keten_services.beschikking_exporteren(actor=consulent, beschikking=kortdurend)
 
 
 def test_werklijst_consulent_kortdurend_zonder_plan_en_onderzoekstermijn(
