@@ -11,6 +11,7 @@ class KetenConfig(AppConfig):
 
         from indicaties.models import Toewijzing
 
+        from . import privacy  # noqa: F401 (registers on import)
         from .signalen import toewijzing_geladen, toewijzing_opgeslagen
 
         # The domain does not know the chain: the chain listens. Every save of an assignment

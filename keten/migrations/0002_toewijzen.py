@@ -1,6 +1,8 @@
-"""TR056: the sequence the WMO301 identifications come from (ADR 0017)."""
+"""TR056: the sequence the WMO301 identifications come from (ADR 0017); the date a retour
+code was recorded (the retention clock of sdd_portal.privacy counts from it)."""
 
-from django.db import migrations
+import django.utils.timezone
+from django.db import migrations, models
 
 SEQUENTIE = "keten_bericht_301_identificatie"
 
@@ -13,5 +15,15 @@ class Migration(migrations.Migration):
             f"CREATE SEQUENCE IF NOT EXISTS {SEQUENTIE} AS bigint MINVALUE 1 MAXVALUE "
             "999999999999 NO CYCLE",
             f"DROP SEQUENCE IF EXISTS {SEQUENTIE}",
-        )
+        ),
+        migrations.AddField(
+            model_name="retourcode",
+            name="created_at",
+            field=models.DateTimeField(
+                auto_now_add=True,
+                default=django.utils.timezone.now,
+                verbose_name="vastgelegd op",
+            ),
+            preserve_default=False,
+        ),
     ]
