@@ -32,7 +32,7 @@ AFGELEID = SCHEMAS / "afgeleid"
 NS_RAPPORT = "http://www.istandaarden.nl/validatie/1_1/rapport/schema"
 RETOURS = frozenset({"302", "306", "308"})
 _BERICHTCODE_RE = re.compile(r"^(?:WMO)?([0-9]{3})$")
-_PREFIX_RE = re.compile(r"\{[^}]*\}")
+_PREFIX_RE = re.compile(r"\{(?:https?|urn):[^}]*\}")  # Clark notation: {namespace}name
 
 
 @dataclass(frozen=True)
@@ -125,11 +125,64 @@ def _lokaal(pad: str | None) -> str:
     return re.sub(r"[A-Za-z0-9]+:", "", pad)
 
 
+def _buiten_codelijst(match: re.Match[str]) -> str:
+    waarden = match.group(2)
+    lijst = f" {waarden}" if len(waarden) <= 100 else ""
+    return f"de waarde '{match.group(1)}' staat niet in de codelijst{lijst}."
+
+
+#: libxml2's most common schema messages in Dutch; anything else stays as libxml2 says it.
+_XSD_NL = [
+    (
+        re.compile(r"\[facet 'pattern'\] The value '(.*)' is not accepted by the pattern '(.*)'\."),
+        r"de waarde '\1' past niet in het patroon '\2'.",
+    ),
+    (
+        re.compile(
+            r"\[facet 'enumeration'\] The value '(.*)' is not an element of the set (\{.*\})\."
+        ),
+        r"de waarde '\1' staat niet in de codelijst \2.",
+    ),
+    (
+        re.compile(
+            r"\[facet 'maxLength'\] The value has a length of '(\d+)'; this exceeds the "
+            r"allowed maximum length of '(\d+)'\."
+        ),
+        r"de waarde is \1 tekens lang, maximaal \2 toegestaan.",
+    ),
+    (
+        re.compile(
+            r"\[facet 'minLength'\] The value has a length of '(\d+)'; this underruns the "
+            r"allowed minimum length of '(\d+)'\."
+        ),
+        r"de waarde is \1 tekens lang, minimaal \2 vereist.",
+    ),
+    (
+        re.compile(r"'(.*)' is not a valid value of the (?:local |)atomic type '?([^'.]*)'?\."),
+        r"'\1' is geen geldige waarde (type \2).",
+    ),
+    (
+        re.compile(r"This element is not expected\. Expected is (?:one of )?\( (.*) \)\."),
+        r"dit element wordt hier niet verwacht; verwacht: \1.",
+    ),
+    (re.compile(r"This element is not expected\."), "dit element wordt hier niet verwacht."),
+    (
+        re.compile(r"Missing child element\(s\)\. Expected is (?:one of )?\( (.*) \)\."),
+        r"een verplicht element ontbreekt; verwacht: \1.",
+    ),
+    (
+        re.compile(r"No matching global declaration available for the validation root\."),
+        "het hoofdelement is in dit schema niet bekend.",
+    ),
+]
+
+
 def _xsd_tekst(message: str) -> str:
-    message = _PREFIX_RE.sub("", message)
-    message = message.replace("Element '", "Element '").replace(
-        "This element is not expected.", "Dit element wordt hier niet verwacht."
-    )
+    """libxml2's schema message in Dutch where we know it, namespaces left out."""
+    message = _PREFIX_RE.sub("", message).strip()
+    for patroon, vertaling in _XSD_NL:
+        message = patroon.sub(vertaling, message)
+    message = re.sub(r"^Element '([^']*)'(?:, attribute '[^']*')?: ", r"Element \1: ", message)
     return f"Voldoet niet aan het XSD-schema: {message}"
 
 

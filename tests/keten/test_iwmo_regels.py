@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from keten.iwmo import bouwen, regels, veilig
 from keten.iwmo.regels import Bevinding, Controle, controleer, regeltekst
 from keten.iwmo.retourcodes import AFGEKEURD, GOEDGEKEURD, retourcode_tekst, retourcodes
-from tests.keten.test_wmo301 import bericht, ho, ib
+from tests.keten.test_wmo301 import bericht, hendrika, ho, ib
 
 
 @pytest.fixture
@@ -22,6 +23,13 @@ def stylesheet(settings):
     if pad is None:
         pytest.skip("IWMO_REGELS_XSL is niet ingesteld: de officiële inhoudscontrole ontbreekt.")
     return pad
+
+
+def zonder_bevindingen(xml: bytes, soort: str) -> None:
+    """``xml`` passes the XSD and, whenever IWMO_REGELS_XSL is configured, the stylesheet."""
+    controle = controleer(xml, soort)
+    assert controle.ok, controle.bevindingen
+    assert controle.stylesheet == bool(regels.regels_xsl()), "the stylesheet did not run"
 
 
 def test_a_valid_301_passes_xsd_and_stylesheet_with_zero_findings(stylesheet):
@@ -210,3 +218,37 @@ def test_retour_levels_from_paths():
     assert codes["header_codes"] == (AFGEKEURD, "9056")
     assert codes["client_codes"] == (AFGEKEURD,)
     assert codes["product_codes"] == {0: (AFGEKEURD, "9414"), 2: ("9414",)}
+
+
+@pytest.mark.parametrize(
+    ("gegevens", "locatie", "tekst"),
+    [
+        (
+            lambda: bericht(ho(eenheid="99")),
+            "/Bericht/Client/ToegewezenProducten/ToegewezenProduct/Omvang/Eenheid",
+            "Element Eenheid: de waarde '99' staat niet in de codelijst {'01', '04',",
+        ),
+        (
+            lambda: bericht(client=replace(hendrika(), bsn="12345678")),
+            "/Bericht/Client/Bsn",
+            "Element Bsn: de waarde '12345678' past niet in het patroon '[0-9]{9}'.",
+        ),
+        (
+            lambda: bericht(identificatie="X" * 13),
+            "/Bericht/Header/BerichtIdentificatie/Identificatie",
+            "Element Identificatie: de waarde is 13 tekens lang, maximaal 12 toegestaan.",
+        ),
+    ],
+    ids=["codelijst", "patroon", "lengte"],
+)
+def test_xsd_findings_name_the_element_and_the_problem_in_dutch(gegevens, locatie, tekst):
+    (bevinding,) = controleer(bouwen.bouw_301(gegevens()), "301").bevindingen
+    assert bevinding.locatie == locatie
+    assert bevinding.tekst.startswith("Voldoet niet aan het XSD-schema: " + tekst)
+
+
+def test_a_missing_element_is_named_with_what_was_expected():
+    xml = bouwen.bouw_301(bericht()).replace(b"<wmo301:Geslacht>0</wmo301:Geslacht>", b"")
+    (bevinding,) = controleer(xml, "301").bevindingen
+    assert bevinding.locatie == "/Bericht/Client/Naam"
+    assert "dit element wordt hier niet verwacht; verwacht: Geslacht." in bevinding.tekst

@@ -64,3 +64,16 @@ def test_the_derived_retour_schemas_are_what_the_script_makes_and_say_they_are_n
         inhoud = (SCHEMAS / "afgeleid" / f"WMO{retour}.xsd").read_bytes()
         assert inhoud == script.leid_af(heen), f"WMO{retour}.xsd differs from its derivation"
         assert hashlib.sha256(inhoud).hexdigest() in bron
+
+
+def test_vektis_codes_match_the_code_list_and_the_schemas():
+    from keten.iwmo.soorten import VEKTIS_CODE
+
+    lijst = (SCHEMAS / "codelijsten" / "COD002VEKTIS_Berichtcode").read_text(encoding="utf-8")
+    assert dict(re.findall(r"^\| WMO([0-9]{3}) \| ([0-9]{3}) \|", lijst, re.M)) == VEKTIS_CODE
+    for pad in (SCHEMAS / "xsd").glob("WMO*.xsd"):
+        code = re.search(r'name="BerichtCode">.*?pattern value="([0-9]+)"', pad.read_text(), re.S)
+        assert code and VEKTIS_CODE[pad.stem[3:]] == code.group(1), pad.name
+    for pad in (SCHEMAS / "afgeleid").glob("WMO*.xsd"):
+        code = re.search(r'name="BerichtCode">.*?pattern value="([0-9]+)"', pad.read_text(), re.S)
+        assert code and VEKTIS_CODE[pad.stem[3:]] == code.group(1), pad.name
