@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from bandbreedte.models import Eenheid, Frequentie
 from sdd_portal.accounts.models import Organisatie
 from sdd_portal.forms import BsnVeld
 from sdd_portal.validators import normalize_postcode
@@ -163,6 +164,43 @@ def datumveld(label: str, **kwargs) -> forms.DateField:
 
 
 # ------------------------------------------------------------------ mailing runs
+
+
+class DirecteToewijzingForm(ToewijzingForm):
+    """A product without a band (IB, DB) assigned directly: with its size (volume, unit and
+    frequency; the last two default to the product's)."""
+
+    volume = forms.IntegerField(
+        label="Omvang (volume)",
+        required=False,
+        min_value=1,
+        max_value=99_999_999,
+        help_text="Verplicht voor inspannings- en outputgerichte producten (iWmo).",
+        error_messages={
+            "invalid": "Vul de omvang in als een heel getal.",
+            "min_value": "De omvang is minstens 1.",
+            "max_value": "De omvang is hoogstens 99.999.999.",
+        },
+    )
+    eenheid = forms.ChoiceField(
+        label="Eenheid",
+        required=False,
+        choices=[("", "Zoals bij het product"), *Eenheid.choices],
+    )
+    frequentie = forms.ChoiceField(
+        label="Frequentie",
+        required=False,
+        choices=[("", "Zoals bij het product"), *Frequentie.choices],
+    )
+    field_order = [
+        "aanbieder",
+        "ingangsdatum",
+        "einddatum",
+        "volume",
+        "eenheid",
+        "frequentie",
+        "stop_afwijking_reden",
+    ]
 
 
 class VerzendrunForm(forms.Form):

@@ -26,6 +26,7 @@ registreer(
     Clientgegevens("indicaties.Normtijd", pad="onderzoek__melding__client", volgorde=200),
     Clientgegevens("indicaties.Onderzoek", pad="melding__client", volgorde=250),
     Clientgegevens("indicaties.Melding", pad="client", volgorde=300),
+    Clientgegevens("indicaties.Zorgmelding", pad="toewijzing__client", volgorde=340),
     Clientgegevens("indicaties.Toewijzing", pad="client", einde="einddatum", volgorde=350),
     Clientgegevens("indicaties.Beschikking", pad="client", einde="einddatum", volgorde=400),
     Clientgegevens("indicaties.Client", pad="", volgorde=900),

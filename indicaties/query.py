@@ -14,7 +14,7 @@ Every view, export and endpoint reads through it:
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Upper
 
 from sdd_portal.periods import geldig_op
@@ -44,9 +44,40 @@ class ClientQuerySet(ZichtbaarQuerySet):
         return qs
 
 
+#: WMO002 code 13: an assignment ended on its own start date with this reason is deleted.
+VERWIJDERD = "13"
+
+
+def verwijderd_q(prefix: str = "") -> Q:
+    """An assignment withdrawn from its start (OP033x1, TR302): einddatum = ingangsdatum and
+    RedenWijziging 13. It no longer counts as a current assignment."""
+    return Q(
+        **{f"{prefix}einddatum": F(f"{prefix}ingangsdatum"), f"{prefix}reden_wijziging": VERWIJDERD}
+    )
+
+
+def wacht_op_plan_q(prefix: str = "") -> Q:
+    """An order to write a support plan: a banded assignment whose decision is short-term or
+    not taken yet (a re-indication). No household support is delivered under it, so it is
+    not sent in the chain until the accepted plan makes it definitive (ADR 0017)."""
+    return Q(**{f"{prefix}bandbreedte__isnull": False}) & (
+        Q(**{f"{prefix}beschikking__isnull": True})
+        | Q(**{f"{prefix}beschikking__soort": "kortdurend"})
+    )
+
+
 class ToewijzingQuerySet(ZichtbaarQuerySet):
     def actief_op(self, datum):
         return self.filter(geldig_op(datum))
+
+    def actueel(self):
+        """Not deleted (einddatum = ingangsdatum with RedenWijziging 13)."""
+        return self.exclude(verwijderd_q())
+
+    def voor_keten(self):
+        """Assignments the provider receives in an iWmo 301: not taakgericht (never sent,
+        OP086) and not an order to write a plan."""
+        return self.exclude(product__uitvoeringsvariant="taakgericht").exclude(wacht_op_plan_q())
 
 
 class BeschikkingQuerySet(ZichtbaarQuerySet):

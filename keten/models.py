@@ -161,6 +161,8 @@ class Retourcode(models.Model):
         null=True,
         blank=True,
     )
+    # The retention clock of sdd_portal.privacy counts from it (keten/privacy.py).
+    created_at = models.DateTimeField("vastgelegd op", auto_now_add=True)
 
     zichtbaarheid = Zichtbaarheid(aanbieder="bericht__aanbieder_id")
 

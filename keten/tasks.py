@@ -1,4 +1,5 @@
-"""The chain's tasks. Thin: each calls a service of ``keten`` in its own function."""
+"""The chain's tasks. Thin: take primary keys or a batch size, call a service in
+``keten.uitgaand`` (out) or ``keten.inkomend`` (in); each in its own function."""
 
 from __future__ import annotations
 
@@ -8,7 +9,30 @@ from collections import Counter
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
+from sdd_portal.wachtrij import eenmalig
+
+from .uitgaand import toewijzingen_versturen
+
 logger = logging.getLogger(__name__)
+
+# ------------------------------------------------------------------- outgoing: the WMO301
+
+
+@shared_task(
+    name="keten.tasks.toewijzingen_versturen",
+    acks_late=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+    soft_time_limit=60,
+    time_limit=90,
+)
+@eenmalig
+def toewijzingen_versturen_taak(client_id: int, aanbieder_id: int) -> int | None:
+    """The 301 for one client and provider, if anything changed (re-reads everything)."""
+    bericht = toewijzingen_versturen(client_id, aanbieder_id)
+    return bericht.pk if bericht else None
+
 
 # ------------------------------------------------------------------- incoming: pick-up
 

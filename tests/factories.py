@@ -106,3 +106,7 @@ class ToewijzingFactory(factory.django.DjangoModelFactory):
     product = factory.SubFactory(ProductFactory)
     ingangsdatum = date(2025, 1, 1)
     einddatum = date(2025, 12, 31)
+    # A size at entry, as toewijzing_vastleggen requires (CD041).
+    volume = 120
+    eenheid = "01"
+    frequentie = "2"

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from indicaties.models import Client, Gemeente, Toewijzing
+from indicaties.register import omvang_fouten
 from sdd_portal.accounts.models import Organisatie, Rol, User
 from sdd_portal.tasks import clear_expired_sessions
 from sdd_portal.validators import is_valid_bsn
@@ -43,6 +44,19 @@ def test_demo_data_is_complete_and_safe_to_run_twice(db):
     assert providers_with_users.distinct().count() == 2
     for org in providers_with_users:
         assert Client.objects.visible_to(org.medewerkers.first()).exists()
+    # Every demo assignment has a size fitting its product's uitvoeringsvariant (CD041):
+    # none is silently left out of the iWmo 301.
+    toewijzingen = list(Toewijzing.objects.select_related("product"))
+    assert toewijzingen and all(t.volume for t in toewijzingen)
+    for t in toewijzingen:
+        fouten = omvang_fouten(
+            product=t.product,
+            volume=t.volume,
+            eenheid=t.eenheid,
+            frequentie=t.frequentie,
+            einddatum=t.einddatum,
+        )
+        assert not any(fouten.values()), (t.pk, t.product.code, fouten)
 
 
 def test_demo_totp_prints_a_six_digit_code(db, capsys):

@@ -16,6 +16,7 @@ from sdd_portal.accounts.models import Rol
 from sdd_portal.accounts.roles import heeft_sdd_rol
 from sdd_portal.api.serializers import SyncVelden, uuid_van
 
+from ..ho.services.beschikkingen import REDENEN_INTREKKING
 from ..models import (
     Beschikking,
     Client,
@@ -23,6 +24,7 @@ from ..models import (
     Ondersteuningsplan,
     Onderzoek,
     RedenBeeindiging,
+    RedenWijziging,
     Toewijzing,
 )
 
@@ -209,6 +211,14 @@ class IntrekkenSerializer(serializers.Serializer):
         help_text="Motivering; staat in de brief aan de cliënt.",
     )
     verzenddatum = _datum("verzenddatum", help_text="De dag waarop de brief verstuurd wordt.")
+    reden_wijziging = serializers.ChoiceField(
+        choices=[(r.value, r.label) for r in REDENEN_INTREKKING],
+        required=False,
+        default=RedenWijziging.VERKORTING.value,
+        help_text="WMO002-reden voor de aanbieder in het toewijzingsbericht (standaard 05). "
+        "Intrekken per de ingangsdatum of eerder verwijdert de toewijzing (13).",
+        error_messages={"invalid_choice": "Kies een reden wijziging uit WMO002: {input} kan niet."},
+    )
 
 
 class VerlengenSerializer(serializers.Serializer):

@@ -148,7 +148,8 @@ class MeldingViewSet(LeesViewSet):
     verlengen=extend_schema(
         summary="Beschikking verlengen",
         description="Verlengt een lopende definitieve beschikking en haar toewijzing als er "
-        "niets veranderd is (alleen consulent). Geen nieuw plan en geen nieuwe export.",
+        "niets veranderd is (alleen consulent). Geen nieuw plan; de aanbieder krijgt de "
+        "nieuwe einddatum in een iWmo 301 (reden 04).",
         request=serializers.VerlengenSerializer,
         responses={200: serializers.BeschikkingSerializer},
     ),

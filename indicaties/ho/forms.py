@@ -9,7 +9,8 @@ from bandbreedte.models import Bandbreedte, Product
 from sdd_portal.accounts.models import User
 
 from ..forms import ToewijzingForm, datumveld
-from ..models import RedenBeeindiging
+from ..models import RedenBeeindiging, RedenWijziging
+from .services.beschikkingen import REDENEN_INTREKKING
 
 JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
 
@@ -246,6 +247,14 @@ class IntrekForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Schrijf de motivering op."},
+    )
+    reden_wijziging = forms.ChoiceField(
+        label="Reden voor de aanbieder (iWmo)",
+        choices=[(r.value, r.label) for r in REDENEN_INTREKKING],
+        initial=RedenWijziging.VERKORTING,
+        help_text="Gaat mee in het toewijzingsbericht. Intrekken per de ingangsdatum of eerder "
+        "verwijdert de toewijzing (reden 13 Verwijderd).",
+        error_messages={"invalid_choice": "Kies een reden voor de aanbieder uit de lijst."},
     )
     verzenddatum = datumveld("Verzenddatum")
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from bandbreedte.models import Eenheid, Frequentie, Product
+from bandbreedte.models import Eenheid, Frequentie, Product, Uitvoeringsvariant
 from sdd_portal.accounts.models import Organisatie
 from sdd_portal.models import DomainModel, documenten_storage
 from sdd_portal.periods import einde_niet_voor_begin
@@ -138,6 +138,29 @@ class Toewijzing(DomainModel):
 
     def __str__(self) -> str:
         return f"{self.product.code} bij {self.aanbieder} vanaf {self.ingangsdatum:%d-%m-%Y}"
+
+    @property
+    def is_verwijderd(self) -> bool:
+        """Withdrawn from its start: einddatum = ingangsdatum with RedenWijziging 13."""
+        return (
+            self.einddatum == self.ingangsdatum
+            and self.reden_wijziging == RedenWijziging.VERWIJDERD
+        )
+
+    @property
+    def wacht_op_plan(self) -> bool:
+        """An order to write a plan (short-term or re-indication): not sent in the chain."""
+        if self.bandbreedte_id is None:
+            return False
+        return self.beschikking_id is None or self.beschikking.is_kortdurend
+
+    @property
+    def gaat_naar_keten(self) -> bool:
+        """The provider receives it in an iWmo 301 (see ``ToewijzingQuerySet.voor_keten``)."""
+        return (
+            self.product.uitvoeringsvariant != Uitvoeringsvariant.TAAKGERICHT
+            and not self.wacht_op_plan
+        )
 
     @property
     def omvang(self) -> str:

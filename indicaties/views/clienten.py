@@ -16,7 +16,7 @@ from sdd_portal.audit.services import log_access
 from sdd_portal.paginatie import BegrensdePaginator
 
 from .. import register
-from ..forms import ClientForm, ClientZoekForm, ToewijzingForm
+from ..forms import ClientForm, ClientZoekForm, DirecteToewijzingForm
 from ..models import Beschikking, Client, Melding, Toewijzing
 from ..selectors import client_of_404
 
@@ -142,7 +142,7 @@ def toewijzing_vastleggen(request, uuid):
     )
     product = producten.filter(code=request.GET.get("product", "HO")).first()
     keuzes = aanbieders_voor_keuze(product=product, gemeente=client.gemeente) if product else []
-    form = ToewijzingForm(
+    form = DirecteToewijzingForm(
         request.POST if request.method == "POST" else None,
         aanbieders=[k.aanbieder for k in keuzes],
     )

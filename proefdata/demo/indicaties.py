@@ -225,7 +225,8 @@ def lopende_beschikkingen(*, clienten, product, band, aanbieder, consulent, mede
                 client=client,
                 aanbieder=aanbieder,
                 product=product,
-                ingangsdatum=ingang - timedelta(days=42),
+                # As plan_accepteren leaves it: the assignment of care starts with the plan.
+                ingangsdatum=ingang,
                 einddatum=einde,
                 bandbreedte=band,
                 volume=100,

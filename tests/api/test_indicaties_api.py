@@ -339,6 +339,11 @@ def test_start_zorg(sleutel_als, aanbieder_a, api_b, api_consulent, definitief_a
     assert "JJJJ-MM-DD" in _reden(body, "datum")
     toewijzing.refresh_from_db()
     assert toewijzing.start_zorg is None
+    # The assignment of care starts with the plan (after the short decision): before it,
+    # no start can be reported. Let the plan's period begin a week ago.
+    body = _probleem(api.post(url, {"datum": vandaag.isoformat()}, format="json"), 400, "datum")
+    assert _reden(body, "datum") == "De startdatum valt buiten de periode van de toewijzing."
+    Toewijzing.objects.filter(pk=toewijzing.pk).update(ingangsdatum=vandaag - timedelta(days=7))
     response = api.post(url, {"datum": vandaag.isoformat()}, format="json")
     assert response.status_code == 200, response.content
     assert response.json()["startZorg"] == vandaag.isoformat()

@@ -112,6 +112,8 @@ def test_provider_that_left_gets_no_new_assignments(aanbieder_a, ho, consulent, 
         aanbieder=aanbieder_a,
         product=ho,
         ingangsdatum=date(2025, 3, 1),
+        einddatum=date(2025, 12, 31),
+        volume=120,
     )
 
 
@@ -259,6 +261,8 @@ def test_stop_blocks_assignment_unless_agreement_is_recorded(
         aanbieder=aanbieder_a,
         product=ho,
         ingangsdatum=today,
+        einddatum=today + timedelta(days=365),
+        volume=120,
     )
     toewijzing = toewijzing_vastleggen(
         actor=consulent,
@@ -266,6 +270,8 @@ def test_stop_blocks_assignment_unless_agreement_is_recorded(
         aanbieder=aanbieder_a,
         product=ho,
         ingangsdatum=today,
+        einddatum=today + timedelta(days=365),
+        volume=120,
         stop_afwijking_reden="Met CM (Kees) afgesproken: cliënt woont naast het team.",
     )
     assert toewijzing.stop_afwijking_reden.startswith("Met CM")

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from indicaties.brieven import maken
 from indicaties.brieven import services as brieven
-from indicaties.models import Beschikking, Brief, BriefSoort, Verzendrun
+from indicaties.models import Beschikking, Brief, BriefSoort, Toewijzing, Verzendrun
 from sdd_portal.audit.models import AccessLogEntry, Actie, Uitkomst
 
 
@@ -85,11 +85,21 @@ def test_intrekken_met_fouten_houdt_invoer_en_slaat_niets_op(login, definitief, 
     web = login(consulent)
     url = reverse("indicaties:beschikking-intrekken", args=[definitief.uuid])
     te_laat = definitief.einddatum + timedelta(days=10)
-    r = web.post(url, {"per": te_laat.isoformat(), "reden": "", "verzenddatum": "31-02-2026"})
+    r = web.post(
+        url,
+        {
+            "per": te_laat.isoformat(),
+            "reden": "",
+            "verzenddatum": "31-02-2026",
+            "reden_wijziging": "13",
+        },
+    )
     html = r.content.decode()
     assert r.status_code == 400
     assert "Schrijf de motivering op." in html
     assert "Vul een geldige verzenddatum in" in html
+    # 13 is set by itself for a withdrawal from the start, never chosen.
+    assert "Kies een reden voor de aanbieder uit de lijst." in html
     assert f'value="{te_laat.isoformat()}"' in html
     definitief.refresh_from_db()
     assert definitief.ingetrokken_per is None
@@ -101,10 +111,16 @@ def test_intrekken_met_fouten_houdt_invoer_en_slaat_niets_op(login, definitief, 
             "per": vandaag.isoformat(),
             "reden": "Cliënt is verhuisd.",
             "verzenddatum": vandaag.isoformat(),
+            "reden_wijziging": "07",
         },
     )
     assert r.status_code == 302
     assert Brief.objects.filter(soort=BriefSoort.INTREKKING, beschikking=definitief).exists()
+    # The plan starts after the short decision: withdrawn before its start, the provider's
+    # assignment is deleted (einddatum = ingangsdatum, 13), whatever reason was chosen.
+    toewijzing = Toewijzing.objects.get(beschikking=definitief)
+    assert toewijzing.einddatum == toewijzing.ingangsdatum
+    assert toewijzing.reden_wijziging == "13"
 
 
 def test_afwijzen_via_de_pagina(login, consulent, ho, banden, ho_client):

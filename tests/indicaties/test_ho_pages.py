@@ -354,3 +354,33 @@ def test_ho_met_banden_gaat_niet_via_directe_toewijzing(login, consulent, ho_cli
     assert '<option value="IB"' in html
     assert '<option value="HO"' not in html
     assert "via" in html and reverse("indicaties:melding-nieuw", args=[ho_client.uuid]) in html
+
+
+def test_directe_toewijzing_vraagt_de_omvang_en_weigert_zonder(
+    login, consulent, medewerker_a, ho_client, aanbieder_a
+):
+    """CD041 at entry: an inspanningsgericht product is assigned with its size; without it
+    the page names the field, keeps the input and saves nothing. A provider may not use it."""
+    from tests.conftest import contract
+    from tests.factories import ProductFactory
+
+    ib = ProductFactory(code="IB", naam="Individuele begeleiding", productcategorie="02")
+    contract(aanbieder_a, ib)
+    url = reverse("indicaties:toewijzing-vastleggen", args=[ho_client.uuid]) + "?product=IB"
+    assert login(medewerker_a).get(url).status_code == 403
+    web = login(consulent)
+    assert "geef de omvang op" in web.get(url).content.decode()
+    vandaag = timezone.localdate()
+    invoer = {
+        "aanbieder": aanbieder_a.pk,
+        "ingangsdatum": vandaag.isoformat(),
+        "einddatum": (vandaag + timedelta(days=180)).isoformat(),
+    }
+    r = web.post(url, invoer)
+    assert r.status_code == 400
+    assert "Vul de omvang in: product IB (inspanningsgericht)" in r.content.decode()
+    assert not Toewijzing.objects.filter(client=ho_client).exists()
+    r = web.post(url, {**invoer, "volume": "120"})
+    assert r.status_code == 302
+    toewijzing = Toewijzing.objects.get(client=ho_client)
+    assert (toewijzing.volume, toewijzing.eenheid, toewijzing.frequentie) == (120, "01", "2")

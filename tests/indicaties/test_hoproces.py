@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from indicaties import services
 from indicaties.ho.services import band_voorstel, normtijden_optellen
-from indicaties.models import Beschikking, Ondersteuningsplan, Toewijzing, Verlenging
+from indicaties.models import (
+    Beschikking,
+    Ondersteuningsplan,
+    RedenWijziging,
+    Toewijzing,
+    Verlenging,
+)
 from indicaties.selectors import werklijst_aanbieder, werklijst_consulent
 from indicaties.states import (
     BESCHIKKING_OVERGANGEN,
@@ -24,8 +30,6 @@ from indicaties.states import (
     controleer_overgang,
 )
 from indicaties.termijnen import bezwaartermijn_einde, feestdagen, werkdagen_na
-from keten import services as keten_services
-from keten.iwmo.validatie import valideer
 from tests.factories import UserFactory
 
 from .conftest import PDF, goed_plan, onderzochte_melding, pdf
@@ -434,6 +438,7 @@ def test_herindicatie_vervangt_lopende_beschikking_vanaf_nieuwe_start(
         ingangsdatum=date(2025, 4, 1), einddatum=date(2025, 5, 31)
     )
     Beschikking.objects.filter(pk=definitief.pk).update(ingangsdatum=date(2025, 6, 1))
+    Toewijzing.objects.filter(beschikking=definitief).update(ingangsdatum=date(2025, 6, 1))
     vandaag = timezone.localdate()
     melding = onderzochte_melding(
         consulent=consulent, client=definitief.client, product=ho, band=banden["HO-B4"]
@@ -465,6 +470,13 @@ def test_herindicatie_vervangt_lopende_beschikking_vanaf_nieuwe_start(
     assert definitief.status == BeschikkingStatus.GELDIG  # ended, not withdrawn
     oude_toewijzing = Toewijzing.objects.get(beschikking=definitief)
     assert oude_toewijzing.einddatum == start - timedelta(days=1)
+    # OP033x1: the provider is told why the old assignment ends; the re-indication's
+    # assignment carries the new volume under its own number from the plan's start (TR302).
+    assert oude_toewijzing.reden_wijziging == RedenWijziging.VERKORTING
+    toewijzing.refresh_from_db()
+    assert toewijzing.pk != oude_toewijzing.pk
+    assert (toewijzing.ingangsdatum, toewijzing.volume) == (start, 240)
+    assert toewijzing.beschikking == nieuw and toewijzing.reden_wijziging == ""
 
 
 def test_herindicatie_zonder_lopende_beschikking_geweigerd(
@@ -524,25 +536,6 @@ def test_verlengen_na_einddatum_of_van_kortdurende_geweigerd(definitief, kortdur
             nieuwe_einddatum=date(2027, 1, 1),
             toelichting="x",
         )
-
-
-def test_export_geeft_geldig_iwmo_301(definitief, consulent, aanbieder_a):
-    aanbieder_a.agb_code = "98200001"
-    aanbieder_a.save()
-    xml = keten_services.beschikking_exporteren(actor=consulent, beschikking=definitief)
-    assert valideer(xml) == []
-    assert definitief.client.bsn.encode() in xml
-    definitief.refresh_from_db()
-    assert definitief.geexporteerd_op is not None
-
-
-def test_verlopen_kortdurende_beschikking_niet_exporteren(kortdurend, consulent):
-    Beschikking.objects.filter(pk=kortdurend.pk).update(
-        ingangsdatum=date(2025, 1, 1), einddatum=date(2025, 2, 25)
-    )
-    kortdurend.refresh_from_db()
-    with pytest.raises(ValidationError, match="verlopen"):
-        keten_services.beschikking_exporteren(actor=consulent, beschikking=kortdurend)
 
 
 def test_werklijst_consulent_kortdurend_zonder_plan_en_onderzoekstermijn(

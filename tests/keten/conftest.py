@@ -1,4 +1,5 @@
-"""Chain fixtures: a running assignment of provider A under a definitive decision, and
+"""Chain fixtures: the HO process's fixtures (a short decision, its accepted plan, the bands),
+a running assignment of provider A under a definitive decision, and
 outgoing 301s made with the real builder (as helper "toewijzen"'s services will store them)."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from keten.models import Bericht, Berichtcode, BerichtStatus, Richting
 from tests.indicaties.conftest import (  # noqa: F401 (fixtures)
     banden,
     definitief,
+    gebieden,
     ho_client,
     kortdurend,
     normenkader,

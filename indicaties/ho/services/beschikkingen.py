@@ -15,8 +15,16 @@ from sdd_portal.api.gebeurtenissen import publiceren
 from sdd_portal.historie import opslaan
 
 from ...brieven.services import brief_aanmaken
-from ...models import Beschikking, Melding, Ondersteuningsplan, Onderzoek, Toewijzing, Verlenging
-from ...register import toewijzing_vastleggen
+from ...models import (
+    Beschikking,
+    Melding,
+    Ondersteuningsplan,
+    Onderzoek,
+    RedenWijziging,
+    Toewijzing,
+    Verlenging,
+)
+from ...register import toewijzing_beeindigen, toewijzing_vastleggen
 from ...states import BeschikkingStatus, MeldingStatus, beschikking_naar, melding_naar
 from ...termijnen import bezwaartermijn_einde
 from . import signalering
@@ -24,6 +32,20 @@ from .controles import alleen_consulent, controleer_verzenddatum, raise_als_fout
 
 OVERLAP_MELDING = (
     "Deze cliënt heeft in (een deel van) deze periode al een geldige beschikking voor dit product."
+)
+
+
+#: WMO002 reasons a consulent may give the provider when withdrawing (13 is set by itself
+#: for a withdrawal from the start; 12 comes from the provider, 01 is no longer used).
+REDENEN_INTREKKING = (
+    RedenWijziging.VERKORTING,
+    RedenWijziging.OVERLEDEN,
+    RedenWijziging.VERHUIZING,
+    RedenWijziging.ANDER_DOMEIN,
+    RedenWijziging.ANDERE_AANBIEDER,
+    RedenWijziging.LEVERINGSVORM,
+    RedenWijziging.CONTRACTWIJZIGING,
+    RedenWijziging.CORRECTIE,
 )
 
 
@@ -174,10 +196,13 @@ def opslaan_zonder_overlap(beschikking: Beschikking, *, actor, reden: str) -> No
         raise
 
 
-def vorige_beschikkingen_beeindigen(nieuw: Beschikking, *, actor) -> Beschikking | None:
+def vorige_beschikkingen_beeindigen(
+    nieuw: Beschikking, *, actor, behalve: Toewijzing | None = None
+) -> Beschikking | None:
     """Valid decisions for the same client and product that overlap the new one end the
-    day before it starts, or are withdrawn when they start on or after it. Returns the
-    one the new decision replaces (the latest)."""
+    day before it starts, or are withdrawn when they start on or after it; so do their
+    assignments, except ``behalve`` (the one the new decision takes over). Returns the one
+    the new decision replaces (the latest)."""
     overlappend = list(
         Beschikking.objects.select_for_update()
         .geldig()
@@ -196,10 +221,21 @@ def vorige_beschikkingen_beeindigen(nieuw: Beschikking, *, actor) -> Beschikking
             oud.einddatum = nieuw.ingangsdatum - timedelta(days=1)
         opslaan(oud, actor=actor, reden=reden)
         for toewijzing in Toewijzing.objects.select_for_update().filter(beschikking=oud):
+            if toewijzing.is_verwijderd or (behalve is not None and toewijzing.pk == behalve.pk):
+                continue
             loopt_door = toewijzing.einddatum is None or toewijzing.einddatum >= nieuw.ingangsdatum
-            if loopt_door and toewijzing.ingangsdatum < nieuw.ingangsdatum:
-                toewijzing.einddatum = nieuw.ingangsdatum - timedelta(days=1)
-                opslaan(toewijzing, actor=actor, reden=reden)
+            if loopt_door:
+                # OP033x1/TR302: the old assignment ends the day before (or is deleted when
+                # it starts on or after the new one); 09 when care moves to another provider.
+                toewijzing_beeindigen(
+                    actor=actor,
+                    toewijzing=toewijzing,
+                    per=nieuw.ingangsdatum,
+                    reden_wijziging=RedenWijziging.ANDERE_AANBIEDER
+                    if toewijzing.aanbieder_id != nieuw.aanbieder_id
+                    else RedenWijziging.VERKORTING,
+                    reden=reden,
+                )
         publiceren("beschikking.gewijzigd", instance=oud)
         vervangen = oud
     return vervangen
@@ -231,7 +267,8 @@ def beschikking_verlengen(
     *, actor, beschikking: Beschikking, nieuwe_einddatum: date, toelichting: str
 ) -> Verlenging:
     """Nothing changed: the running decision and its assignment get a later end date.
-    Done before the end date, so no new decision and no new export (000 item 4c-ii)."""
+    Done before the end date, so no new decision; the provider receives the new end date in
+    a 301 with RedenWijziging 04 (OP380), sent automatically after commit."""
     alleen_consulent(actor)
     beschikking = Beschikking.objects.select_for_update().get(pk=beschikking.pk)
     vandaag = timezone.localdate()
@@ -274,6 +311,7 @@ def beschikking_verlengen(
         beschikking=beschikking, einddatum=oude
     ):
         toewijzing.einddatum = nieuwe_einddatum
+        toewijzing.reden_wijziging = RedenWijziging.VERLENGING
         opslaan(toewijzing, actor=actor, reden="Einddatum verlengd")
     publiceren("beschikking.gewijzigd", instance=beschikking)
     signalering.verlengd(beschikking, verlenging, actor=actor)
@@ -291,11 +329,19 @@ def beschikking_verlengen(
 
 @transaction.atomic
 def beschikking_intrekken(
-    *, actor, beschikking: Beschikking, per: date, reden: str, verzenddatum: date
+    *,
+    actor,
+    beschikking: Beschikking,
+    per: date,
+    reden: str,
+    verzenddatum: date,
+    reden_wijziging: str = RedenWijziging.VERKORTING,
 ) -> Beschikking:
     """Withdraw a decision from a date (the client moved, died, no longer needs support):
     it ends the day before, or is withdrawn entirely when ``per`` is on or before its start.
-    Its assignments end with it, and the client gets a withdrawal letter."""
+    Its assignments end with it, with ``reden_wijziging`` (WMO002) for the provider, or are
+    deleted (einddatum = ingangsdatum, 13) from their start; the client gets a withdrawal
+    letter."""
     alleen_consulent(actor)
     beschikking = Beschikking.objects.select_for_update().get(pk=beschikking.pk)
     vandaag = timezone.localdate()
@@ -314,6 +360,12 @@ def beschikking_intrekken(
         )
     if not reden.strip():
         fouten["reden"].append("Schrijf de motivering op: die staat in de brief aan de cliënt.")
+    if reden_wijziging not in REDENEN_INTREKKING:
+        fouten["reden_wijziging"] = [
+            "Kies een reden voor de aanbieder: "
+            + ", ".join(RedenWijziging(r).label.lower() for r in REDENEN_INTREKKING)
+            + "."
+        ]
     controleer_verzenddatum(verzenddatum, vandaag, fouten)
     raise_als_fouten(fouten)
     beschikking.ingetrokken_per = per
@@ -324,9 +376,16 @@ def beschikking_intrekken(
         beschikking.einddatum = per - timedelta(days=1)
     opslaan(beschikking, actor=actor, reden="Beschikking ingetrokken")
     for toewijzing in Toewijzing.objects.select_for_update().filter(beschikking=beschikking):
+        if toewijzing.is_verwijderd:
+            continue
         if toewijzing.einddatum is None or toewijzing.einddatum >= per:
-            toewijzing.einddatum = max(per - timedelta(days=1), toewijzing.ingangsdatum)
-            opslaan(toewijzing, actor=actor, reden="Beschikking ingetrokken")
+            toewijzing_beeindigen(
+                actor=actor,
+                toewijzing=toewijzing,
+                per=per,
+                reden_wijziging=reden_wijziging,
+                reden="Beschikking ingetrokken",
+            )
     publiceren("beschikking.gewijzigd", instance=beschikking)
     signalering.ingetrokken(beschikking, actor=actor)
     brief_aanmaken(

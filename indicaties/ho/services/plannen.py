@@ -19,6 +19,7 @@ from sdd_portal.documents import controleer_pdf
 from sdd_portal.historie import opslaan
 
 from ...models import Beschikking, Ondersteuningsplan, Toewijzing
+from ...register import client_vergrendelen, fouten_melden, omvang_fouten, overlap_controleren
 from ...states import PlanStatus, plan_naar
 from ..tasks import plan_beoordeeld_melden, plan_ingediend_melden
 from . import signalering
@@ -208,13 +209,37 @@ def plan_accepteren(*, actor, plan: Ondersteuningsplan) -> Beschikking:
     plan.beoordeeld_op = timezone.now()
     opslaan(plan, actor=actor, reden="Ondersteuningsplan geaccepteerd")
     beschikking = definitieve_beschikking(plan, toewijzing)
-    beschikking.vervangt = vorige_beschikkingen_beeindigen(beschikking, actor=actor)
+    beschikking.vervangt = vorige_beschikkingen_beeindigen(
+        beschikking, actor=actor, behalve=toewijzing
+    )
     opslaan_zonder_overlap(beschikking, actor=actor, reden="Definitieve beschikking (plan)")
-    toewijzing = Toewijzing.objects.select_for_update().get(pk=toewijzing.pk)
+    toewijzing = (
+        Toewijzing.objects.select_for_update(of=("self",))
+        .select_related("product", "beschikking")
+        .get(pk=toewijzing.pk)
+    )
+    # The assignment was an order to write this plan and never went to the chain (ADR 0017):
+    # it now becomes the assignment of care, from the plan's start, in the plan's size, and
+    # is sent to the provider as new (no RedenWijziging) after commit.
     toewijzing.beschikking = beschikking
-    toewijzing.volume = plan.minuten_per_week
+    toewijzing.ingangsdatum = plan.ingangsdatum
     toewijzing.einddatum = plan.einddatum
-    opslaan(toewijzing, actor=actor, reden="Omvang en einddatum volgens het plan")
+    toewijzing.volume = plan.minuten_per_week
+    toewijzing.eenheid = toewijzing.product.eenheid
+    toewijzing.frequentie = toewijzing.product.frequentie
+    toewijzing.reden_wijziging = ""
+    fouten_melden(
+        omvang_fouten(
+            product=toewijzing.product,
+            volume=toewijzing.volume,
+            eenheid=toewijzing.eenheid,
+            frequentie=toewijzing.frequentie,
+            einddatum=toewijzing.einddatum,
+        )
+    )
+    client_vergrendelen(toewijzing.client_id)
+    overlap_controleren(toewijzing)
+    opslaan(toewijzing, actor=actor, reden="Toewijzing volgens het plan: omvang en periode")
     publiceren("beschikking.gewijzigd", instance=beschikking)
     publiceren("ondersteuningsplan.geaccepteerd", instance=plan)
     besluitbrief(beschikking, actor=actor)

@@ -35,7 +35,8 @@ GEMEENTEN = [
 PRODUCTEN = [
     ("HO", "Huishoudelijke ondersteuning", "01", "01A01", "01", "2", "inspanningsgericht"),
     ("IB", "Individuele begeleiding", "02", "02A01", "01", "2", "inspanningsgericht"),
-    ("DB", "Dagbesteding", "07", "07A01", "16", "2", "outputgericht"),
+    # Outputgericht: assigned in output units (82) per month, not in dagdelen (ADR 0017).
+    ("DB", "Dagbesteding", "07", "07A01", "82", "4", "outputgericht"),
     ("IB0", "Lichte begeleiding (IB0)", "02", "02A00", "01", "4", "inspanningsgericht"),
 ]
 
@@ -338,6 +339,8 @@ class Command(BaseCommand):
         if Toewijzing.objects.exists():
             return
         toewijzingen = []
+        # Sizes from their own generator, so the dates above stay what they were.
+        omvang_rng = random.Random(2026)
         for i, client in enumerate(Client.objects.filter(bsn__in=bsns).order_by("bsn")):
             if i % 5 == 4:
                 continue  # one in five clients has no assignment yet
@@ -352,10 +355,25 @@ class Command(BaseCommand):
                     product=product,
                     ingangsdatum=start,
                     einddatum=einde,
+                    # Every assignment has a size fitting its product (CD041), in the
+                    # product's unit and frequency.
+                    volume=demo_volume(product, omvang_rng),
+                    eenheid=product.eenheid,
+                    frequentie=product.frequentie,
                 )
             )
         Toewijzing.objects.bulk_create(toewijzingen)
         Toewijzing.history.bulk_history_create(toewijzingen, default_change_reason="Demogegevens")
+
+
+def demo_volume(product: Product, rng: random.Random) -> int:
+    """A plausible size for a demo assignment: minutes per week for HO and IB, output units
+    per month for day activities."""
+    if product.eenheid == "82":
+        return rng.randrange(4, 21)
+    if product.code == "HO":
+        return rng.randrange(60, 301, 15)
+    return rng.randrange(60, 241, 30)
 
 
 def contractbeheer_demo(*, producten, aanbieders, gemeenten) -> None:
