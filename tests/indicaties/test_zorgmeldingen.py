@@ -216,3 +216,34 @@ def test_stopformulier_meldt_stop_en_weigert_andere_aanbieder(
     assert (stop.reden_beeindiging, stop.bron, stop.gemeld_door) == ("19", "portaal", medewerker_a)
     pagina = client.get(reverse("indicaties:toewijzing-detail", args=[lopend.uuid]))
     assert f"Stop zorg per {vandaag:%d-%m-%Y}" in pagina.content.decode()
+
+
+def test_directe_toewijzing_zonder_beschikking_kan_starten(aanbieder_a, medewerker_a):
+    """A direct assignment (no decision, no plan to write) is sent in a 301, so its start
+    counts; only an order to write a plan (short-term, re-indication) refuses a start."""
+    from tests.factories import ToewijzingFactory
+
+    vandaag = timezone.localdate()
+    toewijzing = ToewijzingFactory(
+        aanbieder=aanbieder_a,
+        ingangsdatum=vandaag - timedelta(days=5),
+        einddatum=vandaag + timedelta(days=60),
+    )
+    assert toewijzing.beschikking_id is None and toewijzing.gaat_naar_keten
+    melding = services.start_zorg_melden(
+        actor=medewerker_a, toewijzing=toewijzing, datum=vandaag - timedelta(days=2)
+    )
+    assert melding.soort == Zorgmelding.Soort.START
+    toewijzing.refresh_from_db()
+    assert toewijzing.start_zorg == vandaag - timedelta(days=2)
+
+
+def test_start_onder_opdracht_tot_plan_geweigerd(kortdurend, medewerker_a):
+    toewijzing = Toewijzing.objects.get(beschikking=kortdurend)
+    assert toewijzing.wacht_op_plan
+    with pytest.raises(ValidationError) as exc:
+        services.start_zorg_melden(
+            actor=medewerker_a, toewijzing=toewijzing, datum=timezone.localdate()
+        )
+    assert _codes(exc.value) == {"kortdurend"}
+    assert not Zorgmelding.objects.filter(toewijzing=toewijzing).exists()

@@ -120,7 +120,10 @@ def start_zorg_melden(
     ``bericht``: the identification of the iWmo message that reported it (history)."""
     _mag_melden(actor, toewijzing, bron)
     toewijzing = _vergrendeld(toewijzing)
-    if toewijzing.beschikking is None or toewijzing.beschikking.is_kortdurend:
+    # No care under an order to write a plan (a short-term decision or a re-indication not
+    # decided yet); an assignment without a decision (a direct assignment) can start.
+    kortdurend = toewijzing.beschikking_id is not None and toewijzing.beschikking.is_kortdurend
+    if toewijzing.wacht_op_plan or kortdurend:
         raise ValidationError(
             {
                 "datum": ValidationError(
