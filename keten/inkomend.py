@@ -103,9 +103,13 @@ class Geheugen:
     """Lookups the files of one pick-up run share: providers by AGB code and our
     municipality codes (a handful of rows, read once per run instead of once per file)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, partij: bool = False) -> None:
         self._aanbieders: dict[str, Organisatie | None] = {}
         self._gemeenten: set[str] | None = None
+        #: ``partij``: the caller applies several files in one transaction and places their
+        #: retours together after it commits (``retours_plaatsen``); otherwise each retour is
+        #: placed on its own right after its commit.
+        self.te_plaatsen: list[tuple[int, str, bytes]] | None = [] if partij else None
 
     def aanbieder(self, agb: str) -> Organisatie | None:
         if agb not in self._aanbieders:
@@ -295,7 +299,13 @@ def _verwerk_levering(
             bericht.fouten = oordeel.bevindingen
             bericht.save(update_fields=["fouten"])
     if beantwoorden:
-        _retour_versturen(bericht, oordeel, aantal=len(data.producten), toewijzingen=toewijzingen)
+        _retour_versturen(
+            bericht,
+            oordeel,
+            aantal=len(data.producten),
+            toewijzingen=toewijzingen,
+            geheugen=geheugen,
+        )
     else:
         logger.warning(
             "WMO%s %s van %s breekt het XSD-schema: geen retour, meld het de aanbieder",
@@ -431,7 +441,12 @@ def retour_identificatie(bericht: Bericht) -> str:
 
 
 def _retour_versturen(
-    bericht: Bericht, oordeel: _Oordeel, *, aantal: int, toewijzingen: dict[int, Toewijzing]
+    bericht: Bericht,
+    oordeel: _Oordeel,
+    *,
+    aantal: int,
+    toewijzingen: dict[int, Toewijzing],
+    geheugen: Geheugen,
 ) -> Bericht:
     code = RETOUR_VAN[Berichtcode(bericht.berichtcode)]
     identificatie = retour_identificatie(bericht)
@@ -486,8 +501,27 @@ def _retour_versturen(
         ]
     Retourcode.objects.bulk_create(rijen)
     pk, naam, inhoud = retour.pk, retour.bestandsnaam, xml
-    transaction.on_commit(lambda: _plaatsen(pk, naam, inhoud))
+    if geheugen.te_plaatsen is not None:
+        # Collected at commit (a rolled-back savepoint drops it), placed by the batch.
+        lijst = geheugen.te_plaatsen
+        transaction.on_commit(lambda: lijst.append((pk, naam, inhoud)))
+    else:
+        transaction.on_commit(lambda: _plaatsen(pk, naam, inhoud))
     return retour
+
+
+def retours_plaatsen(geheugen: Geheugen) -> None:
+    """Place the retours a batch collected (``Geheugen(partij=True)``) in the export folder
+    and note when, with one fsync round and one UPDATE. Register it with
+    ``transaction.on_commit`` after the batch's files, so it runs after their collection."""
+    lijst = geheugen.te_plaatsen
+    if not lijst:
+        return
+    transport().klaarzetten_alle([(naam, xml) for _pk, naam, xml in lijst])
+    Bericht.objects.filter(pk__in=[pk for pk, _n, _x in lijst], verwerkt_op__isnull=True).update(
+        verwerkt_op=timezone.now()
+    )
+    lijst.clear()
 
 
 def _plaatsen(pk: int, naam: str, xml: bytes) -> None:
