@@ -33,11 +33,13 @@ def _ophalen(maximaal: int) -> dict[str, int]:
         # a worker that dies before leaves them claimed, to be read again (exactly once by
         # the store's unique SHA-256).
         uitkomsten: list[tuple[Claim, bool]] = []
+        inhouden = [claim.inhoud() for claim in partij]
         with transaction.atomic():
-            for claim in partij:
+            geheugen.nieuw_in_partij(inhouden)
+            for claim, inhoud in zip(partij, inhouden, strict=True):
                 try:
                     with transaction.atomic():
-                        bericht = verwerk_bestand(claim.naam, claim.inhoud(), geheugen=geheugen)
+                        bericht = verwerk_bestand(claim.naam, inhoud, geheugen=geheugen)
                 except (OperationalError, InterfaceError):
                     # The database is away: leave the claims; they are taken back after
                     # IWMO_CLAIM_SECONDEN and read again. Celery retries the run.
