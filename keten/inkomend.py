@@ -103,9 +103,27 @@ class Geheugen:
     """Lookups the files of one pick-up run share: providers by AGB code and our
     municipality codes (a handful of rows, read once per run instead of once per file)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, partij: bool = False) -> None:
         self._aanbieders: dict[str, Organisatie | None] = {}
         self._gemeenten: set[str] | None = None
+        #: ``partij``: the caller applies several files in one transaction and places their
+        #: retours together after it commits (``retours_plaatsen``); otherwise each retour is
+        #: placed on its own right after its commit.
+        self.te_plaatsen: list[tuple[int, str, bytes]] | None = [] if partij else None
+        #: SHA-256s of this batch known not to be stored yet (one query for the batch, see
+        #: ``nieuw_in_partij``); each is used once, a file read twice is looked up again.
+        self.nieuwe_sha: set[str] = set()
+
+    def nieuw_in_partij(self, inhouden: list[bytes]) -> None:
+        """Look up the batch's files in the store at once instead of one by one. A file
+        another worker stores in the meantime still meets the unique SHA-256 on insert."""
+        shas = {_sha(xml) for xml in inhouden}
+        bekend = set(
+            Bericht.objects.filter(richting=Richting.IN, sha256__in=shas).values_list(
+                "sha256", flat=True
+            )
+        )
+        self.nieuwe_sha = shas - bekend
 
     def aanbieder(self, agb: str) -> Organisatie | None:
         if agb not in self._aanbieders:
@@ -129,7 +147,11 @@ def verwerk_bestand(naam: str, xml: bytes, *, geheugen: Geheugen | None = None) 
     ``geheugen``: lookups shared with the other files of the same run."""
     geheugen = geheugen or Geheugen()
     sha = _sha(xml)
-    bestaand = Bericht.objects.filter(richting=Richting.IN, sha256=sha).first()
+    if sha in geheugen.nieuwe_sha:
+        geheugen.nieuwe_sha.discard(sha)
+        bestaand = None
+    else:
+        bestaand = Bericht.objects.filter(richting=Richting.IN, sha256=sha).first()
     if bestaand is not None:
         # Read before (a worker died before moving the file): exactly once; only a retour
         # that was stored but never placed (it died right after the commit) goes out now.
@@ -273,12 +295,16 @@ def _verwerk_levering(
     beantwoorden = _controle(xml, kop.berichtcode, oordeel)
     door_regels_geweigerd = set(oordeel.producten)  # products the stylesheet refused
     aanbieder = _kop_controle(kop, oordeel, geheugen)
-    client = Client.objects.filter(bsn=data.bsn).first()
+    gevonden = _gevonden_toewijzingen(data, aanbieder) if not oordeel.afgekeurd else {}
+    # The client comes with its assignments (one query less per message); only a message
+    # without one of ours looks the client up by itself.
+    client = next(iter(gevonden.values())).client if gevonden else None
+    if client is None:
+        client = Client.objects.filter(bsn=data.bsn).first()
     bericht = _nieuw_bericht(naam, xml, sha, kop, aanbieder=aanbieder, client=client)
     toewijzingen: dict[int, Toewijzing] = {}
     if not oordeel.afgekeurd:
-        assert aanbieder is not None
-        toewijzingen = _toewijzingen(data, aanbieder, client, oordeel)
+        toewijzingen = _toewijzingen(data, gevonden, client, oordeel)
     bericht.status = BerichtStatus.AFGEKEURD if oordeel.afgekeurd else BerichtStatus.VERWERKT
     bericht.fouten = oordeel.bevindingen
     opslaan(
@@ -295,7 +321,13 @@ def _verwerk_levering(
             bericht.fouten = oordeel.bevindingen
             bericht.save(update_fields=["fouten"])
     if beantwoorden:
-        _retour_versturen(bericht, oordeel, aantal=len(data.producten), toewijzingen=toewijzingen)
+        _retour_versturen(
+            bericht,
+            oordeel,
+            aantal=len(data.producten),
+            toewijzingen=toewijzingen,
+            geheugen=geheugen,
+        )
     else:
         logger.warning(
             "WMO%s %s van %s breekt het XSD-schema: geen retour, meld het de aanbieder",
@@ -310,18 +342,31 @@ def _producten(data: Bericht305 | Bericht307) -> tuple[StartProduct | StopProduc
     return data.producten
 
 
-def _toewijzingen(
-    data: Bericht305 | Bericht307, aanbieder: Organisatie, client: Client | None, oordeel
+def _gevonden_toewijzingen(
+    data: Bericht305 | Bericht307, aanbieder: Organisatie | None
 ) -> dict[int, Toewijzing]:
-    """TR019: each product names an assignment of this provider for this client."""
-    producten = _producten(data)
-    nummers = {p.toewijzingnummer for p in producten if p.toewijzingnummer is not None}
-    gevonden = {
+    """The assignments the products name that belong to this provider and this client."""
+    if aanbieder is None:
+        return {}
+    nummers = {p.toewijzingnummer for p in data.producten if p.toewijzingnummer is not None}
+    if not nummers:
+        return {}
+    return {
         t.pk: t
         for t in Toewijzing.objects.filter(
             pk__in=nummers, aanbieder=aanbieder, client__bsn=data.bsn
-        ).select_related("beschikking")
+        ).select_related("beschikking", "client")
     }
+
+
+def _toewijzingen(
+    data: Bericht305 | Bericht307,
+    gevonden: dict[int, Toewijzing],
+    client: Client | None,
+    oordeel: _Oordeel,
+) -> dict[int, Toewijzing]:
+    """TR019: each product names an assignment of this provider for this client."""
+    producten = _producten(data)
     resultaat = {}
     for positie, product in enumerate(producten):
         toewijzing = gevonden.get(product.toewijzingnummer or -1)
@@ -431,7 +476,12 @@ def retour_identificatie(bericht: Bericht) -> str:
 
 
 def _retour_versturen(
-    bericht: Bericht, oordeel: _Oordeel, *, aantal: int, toewijzingen: dict[int, Toewijzing]
+    bericht: Bericht,
+    oordeel: _Oordeel,
+    *,
+    aantal: int,
+    toewijzingen: dict[int, Toewijzing],
+    geheugen: Geheugen,
 ) -> Bericht:
     code = RETOUR_VAN[Berichtcode(bericht.berichtcode)]
     identificatie = retour_identificatie(bericht)
@@ -486,8 +536,27 @@ def _retour_versturen(
         ]
     Retourcode.objects.bulk_create(rijen)
     pk, naam, inhoud = retour.pk, retour.bestandsnaam, xml
-    transaction.on_commit(lambda: _plaatsen(pk, naam, inhoud))
+    if geheugen.te_plaatsen is not None:
+        # Collected at commit (a rolled-back savepoint drops it), placed by the batch.
+        lijst = geheugen.te_plaatsen
+        transaction.on_commit(lambda: lijst.append((pk, naam, inhoud)))
+    else:
+        transaction.on_commit(lambda: _plaatsen(pk, naam, inhoud))
     return retour
+
+
+def retours_plaatsen(geheugen: Geheugen) -> None:
+    """Place the retours a batch collected (``Geheugen(partij=True)``) in the export folder
+    and note when, with one fsync round and one UPDATE. Register it with
+    ``transaction.on_commit`` after the batch's files, so it runs after their collection."""
+    lijst = geheugen.te_plaatsen
+    if not lijst:
+        return
+    transport().klaarzetten_alle([(naam, xml) for _pk, naam, xml in lijst])
+    Bericht.objects.filter(pk__in=[pk for pk, _n, _x in lijst], verwerkt_op__isnull=True).update(
+        verwerkt_op=timezone.now()
+    )
+    lijst.clear()
 
 
 def _plaatsen(pk: int, naam: str, xml: bytes) -> None:

@@ -38,34 +38,56 @@ def toewijzingen_versturen_taak(client_id: int, aanbieder_id: int) -> int | None
 
 
 def _ophalen(maximaal: int) -> dict[str, int]:
-    from .inkomend import Geheugen, verwerk_bestand
+    from itertools import islice
+
+    from django.conf import settings
+    from django.db import transaction
+
+    from .inkomend import Geheugen, retours_plaatsen, verwerk_bestand
     from .models import BerichtStatus
-    from .transport import transport
+    from .transport import Claim, transport
 
     t = transport()
     tellers: Counter[str] = Counter()
-    geheugen = Geheugen()
-    for claim in t.claimen(maximaal=maximaal):
-        try:
-            bericht = verwerk_bestand(claim.naam, claim.inhoud(), geheugen=geheugen)
-        except (OperationalError, InterfaceError):
-            # The database is away: leave the claim; it is taken back after
-            # IWMO_CLAIM_SECONDEN and read again (the store makes that a no-op if it was
-            # stored after all). Celery retries the run.
-            raise
-        except Exception:
-            # A bug, not bad input (bad input becomes a stored finding): keep the file,
-            # visible in mislukt/, and go on with the others.
-            logger.exception("iWmo-bestand %s niet verwerkt", claim.naam)
-            t.mislukt(claim)
-            tellers["mislukt"] += 1
-            continue
-        if bericht.status == BerichtStatus.FOUT:
-            t.mislukt(claim)
-            tellers["mislukt"] += 1
-        else:
-            t.verwerkt(claim)
-            tellers[bericht.status] += 1
+    geheugen = Geheugen(partij=True)
+    claims = t.claimen(maximaal=maximaal)
+    while partij := list(islice(claims, max(1, settings.IWMO_IMPORT_PARTIJ))):
+        # One transaction per batch (the commit is the cost), each file in its own
+        # savepoint: a file that fails rolls back alone. Files move only after the commit;
+        # a worker that dies before leaves them claimed, to be read again (exactly once by
+        # the store's unique SHA-256).
+        uitkomsten: list[tuple[Claim, bool]] = []
+        inhouden = [claim.inhoud() for claim in partij]
+        with transaction.atomic():
+            geheugen.nieuw_in_partij(inhouden)
+            for claim, inhoud in zip(partij, inhouden, strict=True):
+                try:
+                    with transaction.atomic():
+                        bericht = verwerk_bestand(claim.naam, inhoud, geheugen=geheugen)
+                except (OperationalError, InterfaceError):
+                    # The database is away: leave the claims; they are taken back after
+                    # IWMO_CLAIM_SECONDEN and read again. Celery retries the run.
+                    raise
+                except Exception:
+                    # A bug, not bad input (bad input becomes a stored finding): keep the
+                    # file, visible in mislukt/, and go on with the others.
+                    logger.exception("iWmo-bestand %s niet verwerkt", claim.naam)
+                    uitkomsten.append((claim, False))
+                    tellers["mislukt"] += 1
+                    continue
+                if bericht.status == BerichtStatus.FOUT:
+                    uitkomsten.append((claim, False))
+                    tellers["mislukt"] += 1
+                else:
+                    uitkomsten.append((claim, True))
+                    tellers[bericht.status] += 1
+            # Runs after the retours' own commit hooks collected them.
+            transaction.on_commit(lambda: retours_plaatsen(geheugen))
+        for claim, gelukt in uitkomsten:
+            if gelukt:
+                t.verwerkt(claim)
+            else:
+                t.mislukt(claim)
     return dict(tellers)
 
 
@@ -80,7 +102,8 @@ def _ophalen(maximaal: int) -> dict[str, int]:
 )
 def berichten_ophalen(maximaal: int = 500) -> dict[str, int]:
     """Claim up to ``maximaal`` files in the import folder and process each exactly once,
-    each in its own transaction; then move it to ``verwerkt/`` (or ``mislukt/`` when it could
-    not be read). Safe to run twice at once (a file is claimed by one rename) and after a
-    crash (see keten/transport.py and keten/inkomend.py). Counts per outcome."""
+    each in its own savepoint; then move it to ``verwerkt/`` (or ``mislukt/`` when it could
+    not be read); ``IWMO_IMPORT_PARTIJ`` files per transaction. Safe to run twice at once (a
+    file is claimed by one rename) and after a crash (see keten/transport.py and
+    keten/inkomend.py). Counts per outcome."""
     return _ophalen(maximaal)

@@ -45,6 +45,8 @@ class Claim:
 class Transport(Protocol):
     def klaarzetten(self, bestandsnaam: str, xml: bytes) -> None: ...
 
+    def klaarzetten_alle(self, bestanden: list[tuple[str, bytes]]) -> None: ...
+
     def claimen(self, *, maximaal: int) -> Iterator[Claim]: ...
 
     def verwerkt(self, claim: Claim) -> None: ...
@@ -82,6 +84,34 @@ class MapTransport:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tijdelijk, self.export_map / naam)
+
+    def klaarzetten_alle(self, bestanden: list[tuple[str, bytes]]) -> None:
+        """Place several files at once, each atomically as ``klaarzetten`` does, with the
+        same durability for a fraction of the cost: write every temporary file first, then
+        fsync them one after the other (the disk takes them in one go instead of one
+        journal commit between every write), rename them, and fsync the folder once."""
+        if not bestanden:
+            return
+        self.export_map.mkdir(parents=True, exist_ok=True)
+        paren = []
+        for bestandsnaam, xml in bestanden:
+            naam = _veilige_naam(bestandsnaam)
+            tijdelijk = self.export_map / f".{naam}.{os.getpid()}.tmp"
+            tijdelijk.write_bytes(xml)
+            paren.append((tijdelijk, self.export_map / naam))
+        for tijdelijk, _ in paren:
+            fd = os.open(tijdelijk, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        for tijdelijk, doel in paren:
+            os.replace(tijdelijk, doel)
+        fd = os.open(self.export_map, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def _oude_claims_terug(self) -> None:
         grens = time.time() - self.claim_seconden

@@ -431,6 +431,9 @@ IWMO_REGELS_XSL = env("IWMO_REGELS_XSL", default="")
 IWMO_EXPORT_MAP = env.path("IWMO_EXPORT_MAP", default=embedded.DATA_DIR / "iwmo" / "export")
 IWMO_IMPORT_MAP = env.path("IWMO_IMPORT_MAP", default=embedded.DATA_DIR / "iwmo" / "import")
 IWMO_CLAIM_SECONDEN = env.int("IWMO_CLAIM_SECONDEN", default=600)
+# Incoming files applied per transaction by the pick-up task (each file in its own savepoint;
+# files move to verwerkt/ only after their batch commits). See docs/adr/0018.
+IWMO_IMPORT_PARTIJ = env.int("IWMO_IMPORT_PARTIJ", default=50)
 
 
 # ----------------------------------------------------------------------- cache

@@ -101,6 +101,8 @@ def test_worker_met_kill_9_halverwege_verliest_en_verdubbelt_niets(
         ),
         "IWMO_EXPORT_MAP": str(mappen / "export"),
         "IWMO_IMPORT_MAP": str(mappen / "import"),
+        # Small batches (one transaction each), so the kill falls between and inside them.
+        "IWMO_IMPORT_PARTIJ": "3",
     }
     worker = subprocess.Popen(
         [
@@ -130,3 +132,47 @@ def test_worker_met_kill_9_halverwege_verliest_en_verdubbelt_niets(
     time.sleep(0.01)
     berichten_ophalen(maximaal=500)
     _precies_eenmaal(mappen, ids)
+
+
+def test_dezelfde_bytes_twee_keer_in_een_partij_is_een_bericht(
+    lopend, mappen, django_capture_on_commit_callbacks
+):
+    """Two files with the same bytes in one batch (one transaction): the batch's look-up
+    finds neither stored, yet the second is the first message again, not a second one."""
+    ids = _leg_klaar(mappen, lopend, 2)
+    eerste = mappen / "import" / "WMO305_K00000.xml"
+    (mappen / "import" / "WMO305_K00000_kopie.xml").write_bytes(eerste.read_bytes())
+    with django_capture_on_commit_callbacks(execute=True):
+        tellers = berichten_ophalen(maximaal=500)
+    assert tellers == {"verwerkt": 3}
+    assert Bericht.objects.filter(richting="in").count() == 2
+    assert len(_bestanden(mappen / "import" / "verwerkt")) == 3
+    retours = [n for n in _bestanden(mappen / "export") if not n.startswith(".")]
+    assert len(retours) == len(ids) == 2
+
+
+def test_queries_per_bericht_groeien_niet_met_de_partij(
+    lopend, mappen, django_capture_on_commit_callbacks
+):
+    """The import's cost per message stays flat: lookups are per batch, not per file."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _leg_klaar(mappen, lopend, 4)
+    with CaptureQueriesContext(connection) as klein:
+        berichten_ophalen(maximaal=500)
+    _leg_klaar_vanaf(mappen, lopend, 4, 12)
+    with CaptureQueriesContext(connection) as groot:
+        berichten_ophalen(maximaal=500)
+    per_bericht_klein = len(klein.captured_queries) / 4
+    per_bericht_groot = len(groot.captured_queries) / 12
+    assert per_bericht_groot <= per_bericht_klein
+    assert per_bericht_groot <= 22  # a refused 305: its findings and retour are written too
+
+
+def _leg_klaar_vanaf(mappen, lopend, begin: int, aantal: int) -> None:
+    vandaag = timezone.localdate()
+    for i in range(begin, begin + aantal):
+        identificatie = f"K{i:05d}"
+        xml = bericht_305(lopend, begindatum=vandaag, identificatie=identificatie)
+        (mappen / "import" / f"WMO305_{identificatie}.xml").write_bytes(xml)
