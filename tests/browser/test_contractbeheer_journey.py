@@ -98,6 +98,9 @@ def test_stop_requested_agreed_and_seen_when_choosing(
     screenshot(page, "consulent-aanbieder-kiezen")
     page.get_by_label("Aanbieder", exact=True).select_option(label="Poetszorg")
     page.get_by_label("Ingangsdatum").fill(timezone.localdate().isoformat())
+    # The size is required at entry (iWmo CD041), and a weekly size needs an end date (CD076).
+    page.get_by_label("Einddatum").fill((timezone.localdate() + timedelta(days=180)).isoformat())
+    page.get_by_label("Omvang (volume)").fill("120")
     page.get_by_role("button", name="Toewijzing vastleggen").click()
     page.get_by_text("HO is toegewezen aan Poetszorg").wait_for()
     context.close()
