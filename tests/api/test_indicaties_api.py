@@ -369,6 +369,11 @@ def test_stop_zorg(sleutel_als, aanbieder_a, api_b, api_consulent, definitief_a)
         "redenBeeindiging",
     )
     assert "WMO588" in _reden(body, "redenBeeindiging")
+    # Care starts with the plan's assignment period (after the short decision): let it begin
+    # a week ago.
+    Toewijzing.objects.filter(pk=toewijzing.pk).update(
+        ingangsdatum=timezone.localdate() - timedelta(days=7)
+    )
     start = api.post(f"{API}/toewijzingen/{toewijzing.uuid}/start-zorg", {"datum": vandaag})
     assert start.status_code == 200, start.content
     response = api.post(url, data, format="json")

@@ -92,7 +92,7 @@ def test_dood_tussen_opslaan_en_verplaatsen_dupliceert_niets(
 def test_worker_met_kill_9_halverwege_verliest_en_verdubbelt_niets(
     transactional_db, lopend, mappen, settings
 ):
-    aantal = 24
+    aantal = 60  # enough work that the kill lands mid-run even on a loaded machine
     ids = _leg_klaar(mappen, lopend, aantal)
     omgeving = {
         **os.environ,

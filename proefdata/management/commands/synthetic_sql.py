@@ -488,7 +488,8 @@ ORDER BY rij.id
 SQL_INSERT_TOEWIJZINGEN = """
 INSERT INTO indicaties_toewijzing (id, uuid, created_at, modified_at, ingangsdatum,
     einddatum, aanbieder_id, client_id, product_id, stop_afwijking_reden, bandbreedte_id,
-    eenheid, frequentie, gezien_op, start_zorg, volume, beschikking_id, heeft_plan)
+    eenheid, frequentie, gezien_op, start_zorg, volume, beschikking_id, heeft_plan,
+    reden_wijziging)
 SELECT toewijzing_id, gen_random_uuid(), toewijzing_op, greatest(gezien_op, gewijzigd),
     toewijzing_ingang,
     -- A withdrawal ends the assignment the day before the decision would have started.
@@ -501,7 +502,11 @@ SELECT toewijzing_id, gen_random_uuid(), toewijzing_op, greatest(gezien_op, gewi
         END,
     minuten, beschikking_id,
     -- Worklist marker: every definitive decision's assignment has its plan(s) (syn_plan).
-    NOT kort
+    NOT kort,
+    -- WMO002: a withdrawal from the start deletes the assignment (13), a later one shortens
+    -- it (05).
+    CASE WHEN NOT ingetrokken THEN ''
+        WHEN ingangsdatum - 1 <= toewijzing_ingang THEN '13' ELSE '05' END
 FROM syn_besl
 WHERE laatste AND toewijzing_id BETWEEN %(van)s AND %(tot)s
 ORDER BY toewijzing_id
