@@ -122,7 +122,8 @@ def start_zorg_melden(
     toewijzing = _vergrendeld(toewijzing)
     # No care under an order to write a plan (a short-term decision or a re-indication not
     # decided yet); an assignment without a decision (a direct assignment) can start.
-    kortdurend = toewijzing.beschikking_id is not None and toewijzing.beschikking.is_kortdurend
+    beschikking = toewijzing.beschikking
+    kortdurend = beschikking is not None and beschikking.is_kortdurend
     if toewijzing.wacht_op_plan or kortdurend:
         raise ValidationError(
             {
