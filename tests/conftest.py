@@ -131,14 +131,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
         )
 
 
-@pytest.fixture
-def celery_worker(transactional_db, settings):
-    """A real Celery worker process (queues pdf and default) on the test database and the
-    run's Redis broker. Use with transactional tests: the worker sees committed data only."""
+def subproces_omgeving(settings) -> dict[str, str]:
+    """The environment for a child process (a worker, ``manage.py``) on this test's
+    database: its URL for the runtime role when two roles are configured (as in production),
+    and no owner connection of its own (the URL names the test database)."""
     import os
-    import subprocess
-    import sys
-    import time
     from urllib.parse import quote
 
     from django.db import connection
@@ -149,19 +146,27 @@ def celery_worker(transactional_db, settings):
         f"@{quote(db['HOST'] or '', safe='')}:{db['PORT'] or 5432}/{db['NAME']}"
     )
     if settings.DATABASE_RUNTIME_ROLE not in ("", db["USER"]):
-        # Two roles configured: the worker connects as the runtime role, as in production.
         from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
         params = conninfo_to_dict(settings.DATABASE_RUNTIME_URL)
         url = make_conninfo(**{**params, "dbname": db["NAME"]})
+    return {**os.environ, "DATABASE_URL": url, "SDD_DATABASE_EIGENAAR": "false"}
+
+
+@pytest.fixture
+def celery_worker(transactional_db, settings):
+    """A real Celery worker process (queues pdf and default) on the test database and the
+    run's Redis broker. Use with transactional tests: the worker sees committed data only."""
+    import os
+    import subprocess
+    import sys
+    import time
+
     env = {
-        **os.environ,
-        "DATABASE_URL": url,
+        **subproces_omgeving(settings),
         "REDIS_URL": settings.CELERY_BROKER_URL,
         "DOCUMENTS_ROOT": str(settings.DOCUMENTS_ROOT),
         "DJANGO_DEBUG": "false",
-        # The URL above names the test database (not DATABASE_OWNER_URL's).
-        "SDD_DATABASE_EIGENAAR": "false",
         # The test's own choice (tests deliver to a receiver on 127.0.0.1).
         "API_CALLBACK_HTTP_TOESTAAN": str(settings.API_CALLBACK_HTTP_TOESTAAN).lower(),
     }

@@ -4,14 +4,12 @@ middle (killed with SIGKILL) or between storing a file and moving it."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from django.conf import settings as django_settings
 from django.utils import timezone
 
 from indicaties.models import Zorgmelding
@@ -19,6 +17,7 @@ from keten.inkomend import verwerk_bestand
 from keten.models import Bericht
 from keten.tasks import berichten_ophalen
 from keten.transport import transport
+from tests.conftest import subproces_omgeving
 from tests.keten.conftest import bericht_305
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,10 +94,7 @@ def test_worker_met_kill_9_halverwege_verliest_en_verdubbelt_niets(
     aantal = 60  # enough work that the kill lands mid-run even on a loaded machine
     ids = _leg_klaar(mappen, lopend, aantal)
     omgeving = {
-        **os.environ,
-        "DATABASE_URL": "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(
-            **django_settings.DATABASES["default"]
-        ),
+        **subproces_omgeving(settings),
         "IWMO_EXPORT_MAP": str(mappen / "export"),
         "IWMO_IMPORT_MAP": str(mappen / "import"),
         # Small batches (one transaction each), so the kill falls between and inside them.
